@@ -1,0 +1,51 @@
+using KubeKey.Core.Settings;
+
+namespace KubeKey.Host.Cli;
+
+/// <summary>Turns parsed flags into the highest-precedence settings layer.</summary>
+internal static class FlagLayer
+{
+    public static SettingsLayer From(CommonOptions options)
+    {
+        var builder = new SettingsLayerBuilder();
+        var level = options.LogLevel ?? (options.Debug ? "debug" : options.Verbose ? "information" : null);
+        SetIfGiven(builder, SettingDefinitions.LogLevel, level);
+        SetIfGiven(builder, SettingDefinitions.LogFile, options.LogFile);
+
+        if (options is GetTokenOptions token)
+        {
+            SetIfGiven(builder, SettingDefinitions.IssuerUrl, token.IssuerUrl);
+            SetIfGiven(builder, SettingDefinitions.ClientId, token.ClientId);
+            SetIfGiven(builder, SettingDefinitions.ClientSecret, token.ClientSecret);
+            SetIfGiven(builder, SettingDefinitions.Profile, token.Profile);
+            SetIfGiven(builder, SettingDefinitions.Cache, token.Cache);
+            SetIfGiven(builder, SettingDefinitions.CacheDir, token.TokenCacheDir);
+            SetIfGiven(builder, SettingDefinitions.ExpiryMargin, token.ExpiryMargin);
+            SetIfGiven(builder, SettingDefinitions.ForceRefresh, token.ForceRefresh ? "true" : null);
+            foreach (var scope in token.ExtraScopes)
+            {
+                builder.Add(SettingDefinitions.ExtraScopes, scope);
+            }
+
+            foreach (var pair in token.AuthParams)
+            {
+                builder.Put(SettingDefinitions.AuthParams, pair, "--" + SettingDefinitions.AuthParams.Flag);
+            }
+
+            foreach (var folder in token.PluginDirs)
+            {
+                builder.Add(SettingDefinitions.PluginDirs, folder);
+            }
+        }
+
+        return builder.Build("flags");
+    }
+
+    private static void SetIfGiven(SettingsLayerBuilder builder, SettingDefinition setting, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            builder.Set(setting, value);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace KubeKey.Host;
+
+/// <summary>
+/// Everything the host takes from the process around it. The real process fills it in
+/// <see cref="FromProcess"/>; integration tests hand in their own streams and variables.
+/// </summary>
+internal sealed class HostEnvironment
+{
+    public required Stream Stdout { get; init; }
+
+    public required TextWriter Stderr { get; init; }
+
+    public required Func<string, string?> GetEnvironmentVariable { get; init; }
+
+    public bool StdinIsTerminal { get; init; }
+
+    /// <summary>The folder holding the host; its plugins folder sits beside it.</summary>
+    public required string BaseDirectory { get; init; }
+
+    public string SystemConfigFile { get; init; } = Core.Settings.SettingsInput.DefaultSystemConfigFile;
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public static HostEnvironment FromProcess() => new()
+    {
+        Stdout = Console.OpenStandardOutput(),
+        Stderr = Console.Error,
+        GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+        StdinIsTerminal = !Console.IsInputRedirected,
+        BaseDirectory = AppContext.BaseDirectory,
+    };
+}

@@ -1,0 +1,3 @@
+using KubeKey.Host;
+
+return await KubeKeyApp.RunAsync(args, HostEnvironment.FromProcess()).ConfigureAwait(false);
