@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KubeKey.Abstractions;
 
 namespace KubeKey.Cache.File;
 
@@ -23,11 +24,15 @@ internal sealed class CacheFolder(string path)
     public string Path { get; } = path;
 
     /// <summary>The file that holds the entry for <paramref name="keyValue"/>.</summary>
-    public string EntryPath(string keyValue) => System.IO.Path.Combine(Path, keyValue + EntryExtension);
+    public string EntryPath(string keyValue) =>
+        System.IO.Path.Combine(Path, keyValue + EntryExtension);
 
     /// <summary>Reads an entry file.</summary>
-    /// <returns>The contents; null when there is no such file, or (with a reason) when it is unusable.</returns>
-    /// <exception cref="Abstractions.TokenCacheException">The file exists but cannot be read.</exception>
+    /// <returns>
+    /// The contents; null when there is no such file, or (with a <paramref name="problem"/>)
+    /// when it is not one to trust.
+    /// </returns>
+    /// <exception cref="TokenCacheException">The file exists but cannot be read.</exception>
     public byte[]? Read(string keyValue, out string? problem)
     {
         problem = null;
@@ -40,8 +45,8 @@ internal sealed class CacheFolder(string path)
             var tooOpen = UnixPermissions.TooOpenMode(handle);
             if (tooOpen is not null)
             {
-                problem = $"its mode {UnixPermissions.Format(tooOpen.Value)} lets other users at it "
-                    + "(it must be 0600)";
+                var mode = UnixPermissions.Format(tooOpen.Value);
+                problem = $"its mode {mode} lets other users at it (it must be 0600)";
                 return null;
             }
 
@@ -66,8 +71,8 @@ internal sealed class CacheFolder(string path)
         }
     }
 
-    /// <summary>Replaces the entry file for <paramref name="keyValue"/> with <paramref name="contents"/>.</summary>
-    /// <exception cref="Abstractions.TokenCacheException">
+    /// <summary>Replaces the entry file for <paramref name="keyValue"/>, atomically.</summary>
+    /// <exception cref="TokenCacheException">
     /// The folder cannot be created or written; the previous file is left as it was.
     /// </exception>
     public void Write(string keyValue, ReadOnlySpan<byte> contents)
@@ -81,7 +86,7 @@ internal sealed class CacheFolder(string path)
             {
                 stream.Write(contents);
 
-                // fsync before the rename, or a power cut could leave the new name on an empty file.
+                // fsync before the rename, or a power cut could leave the name on an empty file.
                 stream.Flush(flushToDisk: true);
             }
 
@@ -96,7 +101,7 @@ internal sealed class CacheFolder(string path)
 
     /// <summary>Deletes the entry file for <paramref name="keyValue"/>.</summary>
     /// <returns>Whether there was a file to delete.</returns>
-    /// <exception cref="Abstractions.TokenCacheException">The file exists but cannot be deleted.</exception>
+    /// <exception cref="TokenCacheException">The file exists but cannot be deleted.</exception>
     public bool Delete(string keyValue)
     {
         var file = EntryPath(keyValue);
@@ -116,8 +121,8 @@ internal sealed class CacheFolder(string path)
         }
     }
 
-    /// <summary>The key values of the entry files present; empty when the folder does not exist.</summary>
-    /// <exception cref="Abstractions.TokenCacheException">The folder exists but cannot be listed.</exception>
+    /// <summary>The key values of the entry files present; empty without a folder.</summary>
+    /// <exception cref="TokenCacheException">The folder exists but cannot be listed.</exception>
     public IReadOnlyList<string> List()
     {
         if (!Directory.Exists(Path))

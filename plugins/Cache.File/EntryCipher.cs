@@ -55,11 +55,11 @@ internal sealed class EntryCipher(IKeySource keys)
         return file;
     }
 
-    /// <summary>Opens a file written by <see cref="Seal"/> for the same <paramref name="keyValue"/>.</summary>
+    /// <summary>Opens a file <see cref="Seal"/> wrote for the same cache key value.</summary>
     /// <param name="keyValue">The cache key value the file is read for.</param>
     /// <param name="file">The file contents.</param>
-    /// <param name="problem">Why the file could not be opened, as a clause for a warning; null on success.</param>
-    /// <returns>The payload, or null when the file is not a valid file sealed with this key for this cache key.</returns>
+    /// <param name="problem">Why the file cannot be opened, a clause for a warning; null on success.</param>
+    /// <returns>The payload, or null when the file was not sealed with this key for this value.</returns>
     public byte[]? Open(string keyValue, ReadOnlySpan<byte> file, out string? problem)
     {
         RequireAesGcm();
@@ -71,7 +71,8 @@ internal sealed class EntryCipher(IKeySource keys)
 
         if (file[Magic.Length] != FormatVersion)
         {
-            problem = $"it was written in format {file[Magic.Length]}, which this version does not read";
+            var format = file[Magic.Length];
+            problem = $"it was written in format {format}, which this version does not read";
             return null;
         }
 
@@ -95,7 +96,8 @@ internal sealed class EntryCipher(IKeySource keys)
         var key = keys.KeyForFile(file.Slice(Magic.Length + 2, keys.ParameterLength));
         if (key is null)
         {
-            problem = $"it was sealed with settings of {keys.Description} other than the current ones";
+            problem = $"it was sealed with settings of {keys.Description} other than the current "
+                + "ones";
             return null;
         }
 
@@ -114,8 +116,8 @@ internal sealed class EntryCipher(IKeySource keys)
         }
         catch (AuthenticationTagMismatchException)
         {
-            problem = $"it cannot be decrypted with {keys.Description}: the key changed, or the file "
-                + "was altered, truncated or copied from another entry";
+            problem = $"it cannot be decrypted with {keys.Description}: the key changed, or the "
+                + "file was altered, truncated or copied from another entry";
             return null;
         }
         finally

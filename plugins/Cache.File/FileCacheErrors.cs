@@ -13,12 +13,12 @@ internal static class FileCacheErrors
             + "you own and can write, or choose another one with --token-cache-dir.", cause);
 
     public static TokenCacheException FolderNotReadable(string folder, Exception cause) =>
-        new($"The token cache folder '{folder}' cannot be read; make it a folder you own (mode 700), "
-            + "or choose another one with --token-cache-dir.", cause);
+        new($"The token cache folder '{folder}' cannot be read; make it a folder you own "
+            + "(mode 700), or choose another one with --token-cache-dir.", cause);
 
     public static TokenCacheException EntryNotReadable(string path, Exception cause) =>
-        new($"The token cache file '{path}' cannot be read; give it back to your user with mode 600, "
-            + "or delete it to log in again.", cause);
+        new($"The token cache file '{path}' cannot be read; give it back to your user with "
+            + "mode 600, or delete it to log in again.", cause);
 
     public static TokenCacheException EntryNotRemovable(string path, Exception cause) =>
         new($"The token cache file '{path}' cannot be deleted; make its folder writable by you, "
@@ -30,7 +30,9 @@ internal static class FileCacheErrors
 
     public static TokenCacheException KeyVariableInvalid(string variable, int decodedLength) =>
         new($"{variable} must hold the base64 encoding of exactly 32 bytes, but "
-            + (decodedLength < 0 ? "it is not valid base64" : $"it decodes to {decodedLength} bytes")
+            + (decodedLength < 0
+                ? "it is not valid base64"
+                : $"it decodes to {decodedLength} bytes")
             + "; generate one with 'head -c 32 /dev/urandom | base64', or unset it.");
 
     public static TokenCacheException PassphraseEmpty(string variable) =>
@@ -38,8 +40,8 @@ internal static class FileCacheErrors
             + "or unset it.");
 
     public static TokenCacheException KeyFileNotAbsolute(string path, string origin) =>
-        new($"The key file '{path}' named by {origin} is not an absolute path; kubectl starts kubekey "
-            + "from any folder, so give the full path.");
+        new($"The key file '{path}' named by {origin} is not an absolute path; kubectl starts "
+            + "kubekey from any folder, so give the full path.");
 
     public static TokenCacheException KeyFileMissing(string path, string origin) =>
         new($"The key file '{path}' named by {origin} does not exist; create it with "
@@ -50,8 +52,8 @@ internal static class FileCacheErrors
             + $"(mode {UnixPermissions.Format(mode)}); restrict it with 'chmod 600 {path}'.");
 
     public static TokenCacheException KeyFileInvalid(string path) =>
-        new($"The key file '{path}' of the file token cache does not hold a key; it must hold exactly "
-            + "32 random bytes or their base64 encoding, e.g. from 'head -c 32 /dev/urandom'.");
+        new($"The key file '{path}' of the file token cache does not hold a key; it must hold "
+            + "exactly 32 random bytes or their base64 encoding, e.g. from 'head -c 32 /dev/urandom'.");
 
     public static TokenCacheException KeyFileNotReadable(string path, Exception cause) =>
         new($"The key file '{path}' of the file token cache cannot be read; make it yours with "

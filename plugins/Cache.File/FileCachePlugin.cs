@@ -22,7 +22,8 @@ public sealed class FileCachePlugin : IKubeKeyPlugin
     public PluginMetadata Metadata { get; } = new(
         PluginName,
         typeof(FileCachePlugin).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.1.0",
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? "0.1.0",
         PluginContract.Version,
         "Encrypted files in the cache folder (AES-256-GCM), for hosts without a keyring.",
         []);

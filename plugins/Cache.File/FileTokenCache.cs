@@ -19,7 +19,7 @@ internal sealed class FileTokenCache : ITokenCache
 
     /// <summary>Creates the cache.</summary>
     /// <param name="directory">The cache folder; created with mode 700 on the first store.</param>
-    /// <param name="resolveKeys">Chooses the key source; called once, on the first read or store.</param>
+    /// <param name="resolveKeys">Chooses the key source; called on the first read or store.</param>
     /// <param name="log">Where unusable entries are reported.</param>
     public FileTokenCache(string directory, Func<IKeySource> resolveKeys, IPluginLog log)
     {
@@ -28,7 +28,7 @@ internal sealed class FileTokenCache : ITokenCache
         _log = log;
     }
 
-    /// <summary>Creates the cache in the context's cache folder, with the key source it configures.</summary>
+    /// <summary>Creates the cache in the context's folder, with the key source it configures.</summary>
     public static FileTokenCache Create(IPluginContext context) =>
         new(context.CacheDirectory, () => KeySources.Resolve(context), context.Log);
 
@@ -54,7 +54,8 @@ internal sealed class FileTokenCache : ITokenCache
             : Miss(key, "its contents are not an entry this version of kubekey reads");
     }
 
-    public ValueTask StoreAsync(CacheKey key, TokenCacheEntry entry, CancellationToken cancellationToken)
+    public ValueTask StoreAsync(
+        CacheKey key, TokenCacheEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(entry);
@@ -86,8 +87,9 @@ internal sealed class FileTokenCache : ITokenCache
     {
         if (problem is not null)
         {
-            _log.Warning($"Ignoring the cached login in '{_folder.EntryPath(key.Value)}' for {key.Label}: "
-                + $"{problem}. kubekey will log in again and replace it.");
+            var file = _folder.EntryPath(key.Value);
+            _log.Warning($"Ignoring the cached login in '{file}' for {key.Label}: {problem}. "
+                + "kubekey will log in again and replace it.");
         }
 
         return ValueTask.FromResult<TokenCacheEntry?>(null);

@@ -13,16 +13,16 @@ internal interface IKeySource
     /// <summary>How many parameter bytes each file carries for this source; may be zero.</summary>
     int ParameterLength { get; }
 
-    /// <summary>Names the source in warnings, e.g. "the key file '/home/a/.local/share/kubekey/file-cache.key'".</summary>
+    /// <summary>Names the source in warnings, e.g. "the key file '/home/a/file-cache.key'".</summary>
     string Description { get; }
 
-    /// <summary>The key for a file about to be written; fills in its <paramref name="parameters"/>.</summary>
+    /// <summary>The key for a file about to be written; fills in its parameters.</summary>
     /// <returns>A 32-byte key the caller may clear once it is done with it.</returns>
     /// <exception cref="Abstractions.TokenCacheException">The key cannot be obtained.</exception>
     byte[] KeyForNewFile(Span<byte> parameters);
 
-    /// <summary>The key for a file written earlier with these <paramref name="parameters"/>.</summary>
-    /// <returns>A 32-byte key, or null when the parameters are not ones this source would write.</returns>
+    /// <summary>The key for a file written earlier with these parameters.</summary>
+    /// <returns>A 32-byte key, or null when this source would not write such parameters.</returns>
     /// <exception cref="Abstractions.TokenCacheException">The key cannot be obtained.</exception>
     byte[]? KeyForFile(ReadOnlySpan<byte> parameters);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KubeKey.Abstractions;
 
 namespace KubeKey.Cache.File;
 
@@ -19,7 +20,7 @@ internal static class KeyFile
     /// <summary>Reads a key file someone else supplied; it must exist.</summary>
     /// <param name="path">The file, an absolute path.</param>
     /// <param name="origin">The setting or variable that named it, for messages.</param>
-    /// <exception cref="Abstractions.TokenCacheException">The file is missing, open to others or not a key.</exception>
+    /// <exception cref="TokenCacheException">The file is missing, open to others or no key.</exception>
     public static byte[] Read(string path, string origin)
     {
         if (!Path.IsPathFullyQualified(path))
@@ -31,7 +32,9 @@ internal static class KeyFile
     }
 
     /// <summary>Reads the per-user key file, creating it with a new random key on first use.</summary>
-    /// <exception cref="Abstractions.TokenCacheException">The file cannot be created, is open to others or not a key.</exception>
+    /// <exception cref="TokenCacheException">
+    /// The file cannot be created, is open to others or holds no key.
+    /// </exception>
     public static byte[] ReadOrCreate(string path)
     {
         var existing = TryRead(path);

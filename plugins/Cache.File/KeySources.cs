@@ -22,7 +22,7 @@ internal static class KeySources
     /// <summary>The plugin setting naming a key file, for machine-wide configuration.</summary>
     public const string KeyFileSetting = "keyFile";
 
-    /// <summary>The name of the per-user key file in <see cref="IPluginContext.DataDirectory"/>.</summary>
+    /// <summary>The per-user key file's name in <see cref="IPluginContext.DataDirectory"/>.</summary>
     public const string DefaultKeyFileName = "file-cache.key";
 
     /// <summary>Chooses the source; reads the environment and settings, never a file.</summary>
@@ -30,13 +30,14 @@ internal static class KeySources
     public static IKeySource Resolve(IPluginContext context) =>
         Resolve(context, PassphraseKeySource.DefaultIterations);
 
-    /// <summary>As <see cref="Resolve(IPluginContext)"/>, with the passphrase cost given (tests lower it).</summary>
+    /// <summary>As <see cref="Resolve(IPluginContext)"/>, with the passphrase's cost given.</summary>
     public static IKeySource Resolve(IPluginContext context, int passphraseIterations)
     {
         var key = context.GetEnvironmentVariable(KeyVariable);
         var keyFile = context.GetEnvironmentVariable(KeyFileVariable);
         var passphrase = context.GetEnvironmentVariable(PassphraseVariable);
-        RejectConflicts((KeyVariable, key), (KeyFileVariable, keyFile), (PassphraseVariable, passphrase));
+        RejectConflicts(
+            (KeyVariable, key), (KeyFileVariable, keyFile), (PassphraseVariable, passphrase));
 
         if (key is not null)
         {
@@ -63,7 +64,8 @@ internal static class KeySources
         }
 
         var defaultPath = Path.Combine(context.DataDirectory, DefaultKeyFileName);
-        return new RawKeySource($"the key file '{defaultPath}'", () => KeyFile.ReadOrCreate(defaultPath));
+        return new RawKeySource(
+            $"the key file '{defaultPath}'", () => KeyFile.ReadOrCreate(defaultPath));
     }
 
     private static RawKeySource FromKeyFile(string path, string origin) =>
@@ -90,16 +92,17 @@ internal static class KeySources
 
     private static byte[] DecodeKey(string base64)
     {
+        var text = base64.Trim();
         var key = new byte[KeyFile.KeyLength];
-        if (Convert.TryFromBase64String(base64.Trim(), key, out var written) && written == KeyFile.KeyLength)
+        if (Convert.TryFromBase64String(text, key, out var written) && written == KeyFile.KeyLength)
         {
             return key;
         }
 
         // Say how long it was when it is base64, so "I pasted 16 bytes" is easy to see; the
         // value itself is a secret and stays out of the message.
-        var buffer = new byte[(base64.Length * 3 / 4) + 3];
-        var length = Convert.TryFromBase64String(base64.Trim(), buffer, out var decoded) ? decoded : -1;
+        var buffer = new byte[(text.Length * 3 / 4) + 3];
+        var length = Convert.TryFromBase64String(text, buffer, out var decoded) ? decoded : -1;
         throw FileCacheErrors.KeyVariableInvalid(KeyVariable, length);
     }
 }

@@ -12,7 +12,7 @@ internal static class UnixPermissions
     /// <summary>Mode 600: the owner reads and writes, nobody else does anything.</summary>
     public const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Mode 700: the owner lists, enters and changes the folder, nobody else does.</summary>
+    /// <summary>Mode 700: the owner lists, enters and changes the folder; nobody else.</summary>
     public const UnixFileMode PrivateFolder =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
@@ -20,8 +20,8 @@ internal static class UnixPermissions
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <summary>The file's mode when it grants anything to group or others; otherwise null.</summary>
-    /// <remarks>Reads the mode from the open handle, so it describes the very file being read.</remarks>
+    /// <summary>The file's mode when it grants group or others anything; otherwise null.</summary>
+    /// <remarks>Reads the mode from the open handle: that of the very file being read.</remarks>
     public static UnixFileMode? TooOpenMode(SafeFileHandle handle)
     {
         if (OperatingSystem.IsWindows())
@@ -34,7 +34,7 @@ internal static class UnixPermissions
     }
 
     /// <summary>Creates <paramref name="path"/> and its missing parents with mode 700.</summary>
-    /// <remarks>An existing folder keeps its mode: it may be one the person chose on purpose.</remarks>
+    /// <remarks>An existing folder keeps its mode: the person may have chosen it.</remarks>
     public static void CreatePrivateFolder(string path)
     {
         if (OperatingSystem.IsWindows())
@@ -47,7 +47,7 @@ internal static class UnixPermissions
         }
     }
 
-    /// <summary>Options that create a new file for writing, with mode 600 from the first byte.</summary>
+    /// <summary>Options that create a new file to write, mode 600 from the first byte.</summary>
     public static FileStreamOptions NewPrivateFile()
     {
         var options = new FileStreamOptions
@@ -65,5 +65,6 @@ internal static class UnixPermissions
     }
 
     /// <summary>The mode as the four octal digits chmod prints, e.g. "0644".</summary>
-    public static string Format(UnixFileMode mode) => "0" + Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
+    public static string Format(UnixFileMode mode) =>
+        "0" + Convert.ToString((int)mode & 0x1FF, 8).PadLeft(3, '0');
 }

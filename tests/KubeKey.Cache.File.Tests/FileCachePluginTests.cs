@@ -75,9 +75,10 @@ public sealed class FileCachePluginTests : IDisposable
     {
         var context = new FakePluginContext(_temp.Path);
         var stored = TestEntries.Entry();
-        await RecordingPluginRegistry.FileCacheFor(context).StoreAsync(TestEntries.Key(), stored, CancellationToken.None);
+        var key = TestEntries.Key();
+        await RecordingPluginRegistry.FileCacheFor(context).StoreAsync(key, stored, CancellationToken.None);
 
-        var entry = await RecordingPluginRegistry.FileCacheFor(context).GetAsync(TestEntries.Key(), CancellationToken.None);
+        var entry = await RecordingPluginRegistry.FileCacheFor(context).GetAsync(key, CancellationToken.None);
 
         Assert.NotNull(entry);
         Assert.Equal(stored.IdToken, entry.IdToken);
@@ -107,9 +108,10 @@ public sealed class FileCachePluginTests : IDisposable
         var reader = new FakePluginContext(_temp.Path);
         reader.Environment["KUBEKEY_FILE_CACHE_PASSPHRASE"] = "another passphrase";
         var stored = TestEntries.Entry();
-        await RecordingPluginRegistry.FileCacheFor(writer).StoreAsync(TestEntries.Key(), stored, CancellationToken.None);
+        var key = TestEntries.Key();
+        await RecordingPluginRegistry.FileCacheFor(writer).StoreAsync(key, stored, CancellationToken.None);
 
-        var entry = await RecordingPluginRegistry.FileCacheFor(reader).GetAsync(TestEntries.Key(), CancellationToken.None);
+        var entry = await RecordingPluginRegistry.FileCacheFor(reader).GetAsync(key, CancellationToken.None);
 
         Assert.Null(entry);
         var warning = Assert.Single(reader.RecordingLog.Warnings);
@@ -130,7 +132,8 @@ public sealed class FileCachePluginTests : IDisposable
         await writerCache.StoreAsync(TestEntries.Key(), TestEntries.Entry(), CancellationToken.None);
 
         var own = await writerCache.GetAsync(TestEntries.Key(), CancellationToken.None);
-        var other = await RecordingPluginRegistry.FileCacheFor(reader).GetAsync(TestEntries.Key(), CancellationToken.None);
+        var readerCache = RecordingPluginRegistry.FileCacheFor(reader);
+        var other = await readerCache.GetAsync(TestEntries.Key(), CancellationToken.None);
 
         Assert.NotNull(own);
         Assert.Null(other);

@@ -51,9 +51,11 @@ public sealed class FileTokenCacheTests : IDisposable
     [Fact]
     public async Task StoreAsync_SecondStore_ReplacesTheFirst()
     {
-        await _cache.StoreAsync(TestEntries.Key(), TestEntries.Entry(idToken: "first.token.value"), CancellationToken.None);
+        var first = TestEntries.Entry(idToken: "first.token.value");
+        var second = TestEntries.Entry(idToken: "second.token.value");
+        await _cache.StoreAsync(TestEntries.Key(), first, CancellationToken.None);
 
-        await _cache.StoreAsync(TestEntries.Key(), TestEntries.Entry(idToken: "second.token.value"), CancellationToken.None);
+        await _cache.StoreAsync(TestEntries.Key(), second, CancellationToken.None);
 
         var entry = await _cache.GetAsync(TestEntries.Key(), CancellationToken.None);
         Assert.Equal("second.token.value", entry?.IdToken);
@@ -132,7 +134,8 @@ public sealed class FileTokenCacheTests : IDisposable
 
         await _cache.StoreAsync(TestEntries.Key(), stored, CancellationToken.None);
 
-        var bytes = await System.IO.File.ReadAllBytesAsync(Assert.Single(Directory.EnumerateFiles(_context.CacheDirectory)));
+        var file = Assert.Single(Directory.EnumerateFiles(_context.CacheDirectory));
+        var bytes = await System.IO.File.ReadAllBytesAsync(file);
         var latin1 = Encoding.Latin1.GetString(bytes);
         Assert.DoesNotContain(stored.IdToken[..24], latin1, StringComparison.Ordinal);
         Assert.DoesNotContain(stored.IdToken[^24..], latin1, StringComparison.Ordinal);
@@ -159,6 +162,22 @@ public sealed class FileTokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_FolderUnderARegularFile_MissesAndListsNothing()
+    {
+        var blocker = _temp.Combine("afile");
+        await System.IO.File.WriteAllTextAsync(blocker, "not a folder");
+        var folder = Path.Combine(blocker, "cache");
+        var cache = new FileTokenCache(folder, () => KeySources.Resolve(_context), _context.Log);
+
+        var entry = await cache.GetAsync(TestEntries.Key(), CancellationToken.None);
+        var values = await cache.ListAsync(CancellationToken.None);
+
+        Assert.Null(entry);
+        Assert.Empty(values);
+        Assert.Empty(_context.RecordingLog.Lines);
+    }
+
+    [Fact]
     public async Task GetAsync_LeftoverTemporaryFileFromACrashedWrite_IsIgnoredByGetAndList()
     {
         var stored = TestEntries.Entry(idToken: "complete.entry.token");
@@ -166,8 +185,10 @@ public sealed class FileTokenCacheTests : IDisposable
         var entryFile = Assert.Single(Directory.EnumerateFiles(_context.CacheDirectory));
         var halfWritten = (await System.IO.File.ReadAllBytesAsync(entryFile))[..40];
         var value = TestEntries.Key().Value;
-        await System.IO.File.WriteAllBytesAsync(Path.Combine(_context.CacheDirectory, $".{value}.0badc0de.tmp"), halfWritten);
-        await System.IO.File.WriteAllBytesAsync(Path.Combine(_context.CacheDirectory, ".ff.0badc0de.tmp"), halfWritten);
+        var ownTemporary = Path.Combine(_context.CacheDirectory, $".{value}.0badc0de.tmp");
+        var orphanTemporary = Path.Combine(_context.CacheDirectory, ".ff.0badc0de.tmp");
+        await System.IO.File.WriteAllBytesAsync(ownTemporary, halfWritten);
+        await System.IO.File.WriteAllBytesAsync(orphanTemporary, halfWritten);
 
         var entry = await _cache.GetAsync(TestEntries.Key(), CancellationToken.None);
         var orphan = await _cache.GetAsync(TestEntries.Key("ff"), CancellationToken.None);

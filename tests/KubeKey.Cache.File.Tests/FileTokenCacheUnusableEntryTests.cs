@@ -70,7 +70,8 @@ public sealed class FileTokenCacheUnusableEntryTests : IDisposable
     {
         await _cache.StoreAsync(TestEntries.Key(), _stored, CancellationToken.None);
         var file = EntryFile();
-        System.IO.File.SetUnixFileMode(file, UnixPermissions.PrivateFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var open = UnixPermissions.PrivateFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        System.IO.File.SetUnixFileMode(file, open);
 
         var entry = await _cache.GetAsync(TestEntries.Key(), CancellationToken.None);
 
