@@ -61,7 +61,7 @@ public sealed class SettingsLayerBuilder
 
                 break;
             case SettingKind.Map:
-                foreach (var pair in SplitList(value))
+                foreach (var pair in SplitPairs(value))
                 {
                     Put(setting, pair, source);
                 }
@@ -80,4 +80,9 @@ public sealed class SettingsLayerBuilder
 
     private static IEnumerable<string> SplitList(string value) =>
         value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // Only commas separate pairs: OIDC parameters such as ui_locales and acr_values carry
+    // space-separated values of their own.
+    private static IEnumerable<string> SplitPairs(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
