@@ -9,6 +9,9 @@ namespace KubeKey.Core.Settings;
 /// </summary>
 public static class SettingsResolver
 {
+    // The largest number of seconds a TimeSpan holds; a larger margin is as wrong as a typo.
+    private const long MaxSeconds = long.MaxValue / TimeSpan.TicksPerSecond;
+
     private static readonly string[] StandardTemplateDirectories =
         ["/etc/kubekey", "/usr/local/share/kubekey", "/usr/share/kubekey"];
 
@@ -158,7 +161,8 @@ public static class SettingsResolver
                 'h' => (value[..^1], 3600),
                 _ => (value, 1),
             };
-            if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+            if (!long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
+                || amount > MaxSeconds / factor)
             {
                 throw ConfigurationException.InvalidValue(
                     setting.Key, value, "it must be a whole number of seconds, or end in s, m or h");
