@@ -13,7 +13,7 @@ namespace KubeKey.Core.Caching;
 public static class CacheKeyFactory
 {
     // Bumped when the canonical form changes, so old and new keys never collide.
-    private const string FormatVersion = "kubekey-cache-key-v1";
+    private const string FormatVersion = "kubekey-cache-key-v2";
 
     /// <summary>Computes the key for the identity in <paramref name="settings"/>.</summary>
     /// <remarks>Call <see cref="SettingsResolver.RequireIdentity"/> first.</remarks>
@@ -57,7 +57,10 @@ public static class CacheKeyFactory
         Append(builder, string.Join(' ', scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));
         foreach (var (name, value) in authParams.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            Append(builder, name + "=" + value);
+            // Name and value are separate fields: joined by '=', ("a", "b=c") and ("a=b", "c")
+            // would share a key though they send different requests.
+            Append(builder, name);
+            Append(builder, value);
         }
 
         Append(builder, "profile=" + (profile ?? string.Empty));
