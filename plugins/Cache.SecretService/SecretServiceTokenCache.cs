@@ -145,7 +145,8 @@ internal sealed class SecretServiceTokenCache : ITokenCache, ILegacyKeyringReade
             return open;
         }
 
-        await _connecting.WaitAsync(_timeouts.Call, cancellationToken).ConfigureAwait(false);
+        // Whoever holds it is bounded by the call timeout, so this wait is bounded too.
+        await _connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_connection is null)

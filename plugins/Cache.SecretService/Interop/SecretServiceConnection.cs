@@ -199,7 +199,8 @@ internal sealed class SecretServiceConnection : IDisposable
         return await call.ConfigureAwait(false);
     }
 
-    private static async Task GuardAsync(Task call, TimeSpan timeout, string member, CancellationToken cancellationToken)
+    private static async Task GuardAsync(
+        Task call, TimeSpan timeout, string member, CancellationToken cancellationToken)
     {
         try
         {
