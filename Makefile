@@ -1,0 +1,48 @@
+# kubekey's build. `make demo` runs a real login; `make test` runs every test.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+RID ?= linux-x64
+CONFIGURATION ?= Release
+DOTNET ?= dotnet
+STAGE := $(CURDIR)/artifacts/stage
+PLUGINS := Cache.File Cache.SecretService Browser.System Templates.Scriban
+
+.PHONY: build test install publish stage clean format demo
+
+build:
+	$(DOTNET) build kubekey.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
+
+# Installs into $(PREFIX): bin/kubekey (what kubeconfig runs), lib/kubekey/ with the host and its
+# plugins/ folder beside it, and the default templates in share/kubekey/templates.
+install:
+	$(DOTNET) publish src/KubeKey.Host -c $(CONFIGURATION) -nologo -clp:ErrorsOnly -o $(DESTDIR)$(PREFIX)/lib/kubekey
+	@for plugin in $(PLUGINS); do \
+	  $(DOTNET) publish plugins/$$plugin -c $(CONFIGURATION) -nologo -clp:ErrorsOnly \
+	    -o $(DESTDIR)$(PREFIX)/lib/kubekey/plugins/KubeKey.$$plugin || exit 1; \
+	done
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kubekey/templates
+	install -m 644 templates/*.tmpl $(DESTDIR)$(PREFIX)/share/kubekey/templates/ 2>/dev/null || true
+	# Until the Native AOT launcher exists, bin/kubekey is the host itself.
+	ln -sf ../lib/kubekey/kubekey-host $(DESTDIR)$(PREFIX)/bin/kubekey
+
+# The installed layout the end-to-end tests run, inside the work tree.
+stage:
+	rm -rf $(STAGE)
+	$(MAKE) --no-print-directory install PREFIX=$(STAGE) CONFIGURATION=Debug
+
+publish:
+	$(DOTNET) publish src/KubeKey.Host -c Release -r $(RID) --self-contained false \
+	  -p:PublishReadyToRun=true -nologo -clp:ErrorsOnly -o artifacts/publish/$(RID)
+
+format:
+	$(DOTNET) format kubekey.sln
+
+test:
+	bash scripts/test.sh
+
+demo:
+	bash scripts/demo.sh
+
+clean:
+	rm -rf artifacts
+	$(DOTNET) clean kubekey.sln -nologo -v quiet
