@@ -46,7 +46,7 @@ internal sealed class SecretServiceConnection : IDisposable
         }
     }
 
-    /// <summary>Whether a bus at <paramref name="address"/> has a Secret Service that answers.</summary>
+    /// <summary>Checks that a bus at <paramref name="address"/> has a Secret Service that answers.</summary>
     /// <exception cref="Abstractions.TokenCacheException">It does not; the message says why.</exception>
     public static async Task ProbeAsync(string address, TimeSpan timeout, CancellationToken cancellationToken)
     {
