@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { drive, maskUrl } from './lib/drive.mjs';
+import { maskText, maskUrl } from './lib/mask.mjs';
 
 const env = process.env;
 const FOREGROUND = 'KUBEKEY_TEST_BROWSER_FOREGROUND';
@@ -82,6 +82,8 @@ try {
   if (!['accept', 'deny'].includes(consent)) {
     throw new Error(`KUBEKEY_TEST_CONSENT="${consent}" must be accept or deny`);
   }
+  // Loaded only here: playwright-core takes seconds to import, and the launcher must return fast.
+  const { drive } = await import('./lib/drive.mjs');
   const result = await drive(url, {
     executablePath: env.KUBEKEY_TEST_CHROMIUM || '/usr/bin/chromium',
     user: env.KUBEKEY_TEST_USER || undefined,
@@ -94,7 +96,8 @@ try {
   clearTimeout(timer);
   process.exit(0);
 } catch (error) {
-  log(`error: ${error.message}`);
-  writePageOut({ ok: false, error: error.message });
+  const message = maskText(error.message);
+  log(`error: ${message}`);
+  writePageOut({ ok: false, error: message });
   process.exit(1);
 }

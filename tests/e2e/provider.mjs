@@ -50,7 +50,10 @@ const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingJwk = {
-  ...privateKey.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig',
+  ...privateKey.export({ format: 'jwk' }),
+  kid: randomBytes(8).toString('hex'),
+  alg: 'RS256',
+  use: 'sig',
 };
 
 // Native clients: oidc-provider accepts any port on a registered loopback redirect (RFC 8252

@@ -6,32 +6,14 @@ import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
+import { maskUrl } from './mask.mjs';
+
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const SECRET_PARAMS = new Set([
-  'code', 'state', 'session_state', 'id_token', 'access_token', 'refresh_token', 'nonce',
-  'code_challenge', 'code_verifier', 'request_uri',
-]);
 const MAX_STEPS = 10;
-
-/** The URL with the values of secret query parameters replaced by "***". */
-export function maskUrl(raw) {
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    return '<unparsable url>';
-  }
-  for (const name of [...url.searchParams.keys()]) {
-    if (SECRET_PARAMS.has(name)) {
-      url.searchParams.set(name, '***');
-    }
-  }
-  return url.href;
-}
 
 async function navigation(page, timeoutMs, action) {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: timeoutMs }), action()]);
@@ -83,8 +65,11 @@ export async function drive(url, options, log) {
     const blockedRequests = [];
     await context.route('**/*', (route) => {
       const target = new URL(route.request().url());
-      if (['http:', 'https:'].includes(target.protocol) && !LOOPBACK_HOSTS.has(target.host.replace(/:\d+$/, ''))) {
-        blockedRequests.push({ url: maskUrl(target.href), from: maskUrl(route.request().frame().url()) });
+      const offMachine = ['http:', 'https:'].includes(target.protocol)
+        && !LOOPBACK_HOSTS.has(target.hostname);
+      if (offMachine) {
+        const from = maskUrl(route.request().frame().url());
+        blockedRequests.push({ url: maskUrl(target.href), from });
         return route.abort('blockedbyclient');
       }
       return route.continue();

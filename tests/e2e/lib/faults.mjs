@@ -76,7 +76,8 @@ export function callbackFaults(settings, issuer) {
     if (!location || !(settings.callbackState || settings.callbackIssuer)) {
       return;
     }
-    const target = new URL(location);
+    // Redirects within the provider are relative; only absolute ones leave it.
+    const target = new URL(location, issuer);
     const isResponse = target.origin !== issuer
       && (target.searchParams.has('code') || target.searchParams.has('error'));
     if (!isResponse) {
