@@ -118,6 +118,13 @@ public static class SettingsResolver
                 {
                     return [.. section.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)];
                 }
+
+                // An empty list written out ("extraScopes": []) reaches here as a key without a
+                // value; it still replaces the lists below it, so a user can clear /etc's list.
+                if (DeclaresKey(layers[i], setting.Key))
+                {
+                    return [];
+                }
             }
 
             return [];
@@ -196,5 +203,9 @@ public static class SettingsResolver
                 s => (IReadOnlyDictionary<string, string>)s.Value,
                 StringComparer.OrdinalIgnoreCase);
         }
+
+        private static bool DeclaresKey(SettingsLayer layer, string key) =>
+            layer.Configuration.GetChildren()
+                .Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
     }
 }

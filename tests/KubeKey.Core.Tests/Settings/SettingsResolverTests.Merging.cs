@@ -31,6 +31,19 @@ public sealed partial class SettingsResolverTests
         Assert.Equal(["g"], withFlags.ExtraScopes);
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    public void Resolve_EmptyListInUserFile_ClearsSystemList(string empty)
+    {
+        _sandbox.WriteSystemConfig("""{ "extraScopes": ["groups"] }""");
+        _sandbox.WriteUserConfig($$"""{ "extraScopes": {{empty}} }""");
+
+        var settings = _sandbox.Resolve();
+
+        Assert.Empty(settings.ExtraScopes);
+    }
+
     [Fact]
     public void Resolve_ListOnlyInSystemFile_Kept()
     {
