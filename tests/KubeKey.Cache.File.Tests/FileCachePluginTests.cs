@@ -144,12 +144,7 @@ public sealed class FileCachePluginTests : IDisposable
     [Fact]
     public async Task GetAsync_KeyFileFromSetting_RoundTrips()
     {
-        var keyFile = _temp.Combine("admin.key");
-        using (var stream = new FileStream(keyFile, UnixPermissions.NewPrivateFile()))
-        {
-            stream.Write(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
-        }
-
+        var keyFile = WriteKeyFile("admin.key", 9);
         var context = new FakePluginContext(_temp.Path);
         context.Settings["keyFile"] = keyFile;
         var cache = RecordingPluginRegistry.FileCacheFor(context);
@@ -159,5 +154,34 @@ public sealed class FileCachePluginTests : IDisposable
 
         Assert.NotNull(entry);
         Assert.False(Directory.Exists(context.DataDirectory));
+    }
+
+    [Fact]
+    public async Task GetAsync_KeyFileFromEnvironment_RoundTripsAndAnotherKeyFileMissesWithAWarning()
+    {
+        var writer = new FakePluginContext(_temp.Path);
+        writer.Environment["KUBEKEY_FILE_CACHE_KEY_FILE"] = WriteKeyFile("writer.key", 3);
+        var reader = new FakePluginContext(_temp.Path);
+        reader.Environment["KUBEKEY_FILE_CACHE_KEY_FILE"] = WriteKeyFile("reader.key", 4);
+        var writerCache = RecordingPluginRegistry.FileCacheFor(writer);
+        await writerCache.StoreAsync(TestEntries.Key(), TestEntries.Entry(), CancellationToken.None);
+
+        var own = await writerCache.GetAsync(TestEntries.Key(), CancellationToken.None);
+        var readerCache = RecordingPluginRegistry.FileCacheFor(reader);
+        var other = await readerCache.GetAsync(TestEntries.Key(), CancellationToken.None);
+
+        Assert.NotNull(own);
+        Assert.Null(other);
+        var warning = Assert.Single(reader.RecordingLog.Warnings);
+        Assert.Contains("reader.key", warning, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(writer.DataDirectory));
+    }
+
+    private string WriteKeyFile(string name, byte fill)
+    {
+        var path = _temp.Combine(name);
+        using var stream = new FileStream(path, UnixPermissions.NewPrivateFile());
+        stream.Write(Enumerable.Repeat(fill, 32).ToArray());
+        return path;
     }
 }
