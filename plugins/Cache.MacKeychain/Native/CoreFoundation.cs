@@ -71,13 +71,13 @@ internal static partial class CoreFoundation
     internal static unsafe string ToManagedString(nint theString)
     {
         var length = CFStringGetLength(theString);
-        var text = new string('\0', checked((int)length));
+        var text = new char[checked((int)length)];
         fixed (char* buffer = text)
         {
             CFStringGetCharacters(theString, new CFRange(0, length), buffer);
         }
 
-        return text;
+        return new string(text);
     }
 
     /// <summary>Copies the bytes of a CFData into a managed array.</summary>
