@@ -51,8 +51,8 @@ public sealed class ScribanTemplatePluginTests : IDisposable
         Assert.Equal(
             [Path.Combine(target, "html_ok.tmpl"), Path.Combine(target, "html_fail.tmpl")],
             paths);
-        Assert.Equal(File.ReadAllText(RepositoryTemplate("html_ok.tmpl")), File.ReadAllText(paths[0]));
-        Assert.Equal(File.ReadAllText(RepositoryTemplate("html_fail.tmpl")), File.ReadAllText(paths[1]));
+        Assert.Equal(File.ReadAllText(RepositoryFiles.Find("templates/html_ok.tmpl")), File.ReadAllText(paths[0]));
+        Assert.Equal(File.ReadAllText(RepositoryFiles.Find("templates/html_fail.tmpl")), File.ReadAllText(paths[1]));
     }
 
     [Fact]
@@ -96,21 +96,5 @@ public sealed class ScribanTemplatePluginTests : IDisposable
         var error = Assert.Throws<IOException>(() => ScribanTemplatePlugin.DumpDefaults(target));
 
         Assert.Contains("html_ok.tmpl already exists", error.Message, StringComparison.Ordinal);
-    }
-
-    // The test runs from tests/<project>/bin/<configuration>/<framework>/.
-    private static string RepositoryTemplate(string fileName)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null;
-             directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "templates", fileName);
-            if (File.Exists(candidate) && File.Exists(Path.Combine(directory.FullName, "kubekey.sln")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"No templates/{fileName} above {AppContext.BaseDirectory}.");
     }
 }

@@ -214,6 +214,26 @@ public sealed partial class ScribanTemplateRendererTests : IDisposable
         Assert.Empty(_log.Warnings);
     }
 
+    [Fact]
+    public void Render_ExamplesFromTheDocs_RenderWithoutWarnings()
+    {
+        var examples = HtmlBlock().Matches(File.ReadAllText(RepositoryFiles.Find("docs/templates.md")))
+            .Select(m => m.Groups["body"].Value)
+            .ToList();
+        var directory = WriteTemplate("docs", DefaultTemplates.SuccessFileName, examples[0]);
+        File.WriteAllText(Path.Combine(directory, DefaultTemplates.FailureFileName), examples[1]);
+        var renderer = Renderer(directory);
+
+        var success = renderer.Render(TemplatePage.Success, Models.Complete());
+        var failure = renderer.Render(TemplatePage.Failure, new TemplateModel { ErrorDescription = "x" });
+
+        Assert.Equal(2, examples.Count);
+        Assert.Empty(_log.Warnings);
+        Assert.Contains("Welcome back, Jane Doe</h1>", success, StringComparison.Ordinal);
+        Assert.Contains("<code>https://k8s.example:6443</code>", success, StringComparison.Ordinal);
+        Assert.Contains("unknown_error: x</p>", failure, StringComparison.Ordinal);
+    }
+
     private ScribanTemplateRenderer Renderer(params string[] directories) =>
         new(directories, _log, new FixedTimeProvider(Models.Now));
 
@@ -224,6 +244,9 @@ public sealed partial class ScribanTemplateRendererTests : IDisposable
         File.WriteAllText(Path.Combine(directory, fileName), text);
         return directory;
     }
+
+    [GeneratedRegex("```html\n(?<body>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex HtmlBlock();
 
     // An attribute or CSS rule that would make the browser fetch something.
     [GeneratedRegex(
