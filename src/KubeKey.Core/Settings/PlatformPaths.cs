@@ -1,6 +1,10 @@
 namespace KubeKey.Core.Settings;
 
-/// <summary>The per-user folders, by the XDG base directory conventions on Unix and AppData on Windows.</summary>
+/// <summary>
+/// The per-user folders, by the XDG base directory conventions on Unix and AppData on Windows.
+/// The cache folder never holds the data folder's files: the file cache keeps its key in the data
+/// folder, apart from the entries it protects.
+/// </summary>
 public sealed class PlatformPaths
 {
     private readonly Func<string, string?> _getEnvironmentVariable;
@@ -13,8 +17,18 @@ public sealed class PlatformPaths
     /// <summary>$XDG_CONFIG_HOME/kubekey, else ~/.config/kubekey.</summary>
     public string ConfigDirectory => Resolve("XDG_CONFIG_HOME", ".config", Environment.SpecialFolder.ApplicationData);
 
-    /// <summary>$XDG_CACHE_HOME/kubekey, else ~/.cache/kubekey.</summary>
-    public string CacheDirectory => Resolve("XDG_CACHE_HOME", ".cache", Environment.SpecialFolder.LocalApplicationData);
+    /// <summary>
+    /// $XDG_CACHE_HOME/kubekey, else ~/.cache/kubekey; a "cache" folder inside the data folder when
+    /// both would be the same (on Windows both are %LOCALAPPDATA%\kubekey).
+    /// </summary>
+    public string CacheDirectory
+    {
+        get
+        {
+            var folder = Resolve("XDG_CACHE_HOME", ".cache", Environment.SpecialFolder.LocalApplicationData);
+            return folder == DataDirectory ? Path.Combine(folder, "cache") : folder;
+        }
+    }
 
     /// <summary>$XDG_DATA_HOME/kubekey, else ~/.local/share/kubekey.</summary>
     public string DataDirectory =>

@@ -128,6 +128,19 @@ public sealed partial class SettingsResolverTests
     }
 
     [UnixFact]
+    public void Resolve_CacheAndDataHomeTheSame_CacheInAFolderOfItsOwn()
+    {
+        // The file cache keeps its key in the data folder; its entries must not sit beside it.
+        _sandbox.Environment["XDG_CACHE_HOME"] = "/var/tmp/xdg";
+        _sandbox.Environment["XDG_DATA_HOME"] = "/var/tmp/xdg";
+
+        var settings = _sandbox.Resolve();
+
+        Assert.Equal("/var/tmp/xdg/kubekey", settings.DataDirectory);
+        Assert.Equal("/var/tmp/xdg/kubekey/cache", settings.CacheDirectory);
+    }
+
+    [UnixFact]
     public void Resolve_XdgCacheHomeRelative_IgnoredForHome()
     {
         // The XDG spec says a relative path in these variables is invalid and must be ignored.
