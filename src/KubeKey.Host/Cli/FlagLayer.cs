@@ -20,6 +20,8 @@ internal static class FlagLayer
             SetIfGiven(builder, SettingDefinitions.Profile, token.Profile);
             SetIfGiven(builder, SettingDefinitions.Cache, token.Cache);
             SetIfGiven(builder, SettingDefinitions.CacheDir, token.TokenCacheDir);
+            SetIfGiven(builder, SettingDefinitions.Browser, token.Browser);
+            SetIfGiven(builder, SettingDefinitions.Templates, token.Templates);
             SetIfGiven(builder, SettingDefinitions.ExpiryMargin, token.ExpiryMargin);
             SetIfGiven(builder, SettingDefinitions.ForceRefresh, token.ForceRefresh ? "true" : null);
             foreach (var scope in token.ExtraScopes)

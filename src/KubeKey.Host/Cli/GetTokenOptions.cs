@@ -36,6 +36,12 @@ internal sealed class GetTokenOptions : CommonOptions
     [Option("plugin-dir", HelpText = "Another folder of plugin folders; repeatable.")]
     public IEnumerable<string> PluginDirs { get; set; } = [];
 
+    [Option("browser", HelpText = "The browser plugin that opens the login page.")]
+    public string? Browser { get; set; }
+
+    [Option("templates", HelpText = "The plugin that renders the page shown after a login.")]
+    public string? Templates { get; set; }
+
     [Option("expiry-margin", HelpText = "Renew tokens at most this long before they expire (default 300s).")]
     public string? ExpiryMargin { get; set; }
 
