@@ -13,15 +13,16 @@ build:
 	$(DOTNET) build kubekey.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
 
 # Installs into $(PREFIX): bin/kubekey (what kubeconfig runs), lib/kubekey/ with the host and its
-# plugins/ folder beside it, and the default templates in share/kubekey/templates.
+# plugins/ folder beside it, and the default templates in share/kubekey, one of the folders the
+# template plugin searches when PREFIX is /usr or /usr/local.
 install:
 	$(DOTNET) publish src/KubeKey.Host -c $(CONFIGURATION) -nologo -clp:ErrorsOnly -o $(DESTDIR)$(PREFIX)/lib/kubekey
 	@for plugin in $(PLUGINS); do \
 	  $(DOTNET) publish plugins/$$plugin -c $(CONFIGURATION) -nologo -clp:ErrorsOnly \
 	    -o $(DESTDIR)$(PREFIX)/lib/kubekey/plugins/KubeKey.$$plugin || exit 1; \
 	done
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kubekey/templates
-	install -m 644 templates/*.tmpl $(DESTDIR)$(PREFIX)/share/kubekey/templates/ 2>/dev/null || true
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kubekey
+	install -m 644 templates/*.tmpl $(DESTDIR)$(PREFIX)/share/kubekey/
 	# Until the Native AOT launcher exists, bin/kubekey is the host itself.
 	ln -sf ../lib/kubekey/kubekey-host $(DESTDIR)$(PREFIX)/bin/kubekey
 
