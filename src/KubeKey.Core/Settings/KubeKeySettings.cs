@@ -41,6 +41,24 @@ public sealed class KubeKeySettings
 
     public bool ForceRefresh { get; init; }
 
+    /// <summary>Where the login's loopback listener binds, <c>host:port</c>; port 0 picks a free one.</summary>
+    public string ListenAddress { get; init; } = "127.0.0.1:0";
+
+    /// <summary>The host written into the redirect URI, or null for the listener's own address.</summary>
+    public string? RedirectHostname { get; init; }
+
+    /// <summary>How long a browser login may take before kubekey gives up.</summary>
+    public TimeSpan LoginTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Print the login URL only, without starting a browser.</summary>
+    public bool SkipOpenBrowser { get; init; }
+
+    /// <summary>PEM files of CAs trusted for the provider, on top of the system's roots.</summary>
+    public IReadOnlyList<string> CertificateAuthorities { get; init; } = [];
+
+    /// <summary>Base64-encoded PEM of CAs trusted for the provider, on top of the system's roots.</summary>
+    public IReadOnlyList<string> CertificateAuthorityData { get; init; } = [];
+
     public required string LogLevel { get; init; }
 
     public string? LogFile { get; init; }

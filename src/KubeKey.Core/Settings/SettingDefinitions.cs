@@ -49,6 +49,25 @@ public static class SettingDefinitions
     public static readonly SettingDefinition ForceRefresh =
         new("forceRefresh", SettingKind.Flag, "force-refresh", [], "false");
 
+    public static readonly SettingDefinition ListenAddress =
+        new("listenAddress", SettingKind.Text, "listen-address", ["KUBEKEY_LISTEN_ADDRESS"], "127.0.0.1:0");
+
+    public static readonly SettingDefinition RedirectHostname =
+        new("redirectHostname", SettingKind.Text, "oidc-redirect-url-hostname", ["KUBEKEY_REDIRECT_HOSTNAME"], null);
+
+    public static readonly SettingDefinition LoginTimeout =
+        new("loginTimeout", SettingKind.Seconds, "authentication-timeout-sec", ["KUBEKEY_LOGIN_TIMEOUT"], "180");
+
+    public static readonly SettingDefinition SkipOpenBrowser =
+        new("skipOpenBrowser", SettingKind.Flag, "skip-open-browser", ["KUBEKEY_SKIP_OPEN_BROWSER"], "false");
+
+    public static readonly SettingDefinition CertificateAuthorities =
+        new("certificateAuthorities", SettingKind.List, "certificate-authority", ["KUBEKEY_CERTIFICATE_AUTHORITY"], null);
+
+    public static readonly SettingDefinition CertificateAuthorityData =
+        new("certificateAuthorityData", SettingKind.List, "certificate-authority-data",
+            ["KUBEKEY_CERTIFICATE_AUTHORITY_DATA"], null);
+
     public static readonly SettingDefinition LogLevel =
         new("logLevel", SettingKind.Text, "log-level", ["KUBEKEY_LOG_LEVEL"], "warning");
 
@@ -59,6 +78,7 @@ public static class SettingDefinitions
     public static IReadOnlyList<SettingDefinition> All { get; } =
     [
         IssuerUrl, ClientId, ClientSecret, ExtraScopes, AuthParams, Profile, Cache, CacheDir, PluginDirs,
-        Browser, Templates, TemplateDir, ExpiryMargin, ForceRefresh, LogLevel, LogFile,
+        Browser, Templates, TemplateDir, ExpiryMargin, ForceRefresh, ListenAddress, RedirectHostname, LoginTimeout,
+        SkipOpenBrowser, CertificateAuthorities, CertificateAuthorityData, LogLevel, LogFile,
     ];
 }

@@ -24,6 +24,20 @@ internal static class FlagLayer
             SetIfGiven(builder, SettingDefinitions.Templates, token.Templates);
             SetIfGiven(builder, SettingDefinitions.ExpiryMargin, token.ExpiryMargin);
             SetIfGiven(builder, SettingDefinitions.ForceRefresh, token.ForceRefresh ? "true" : null);
+            SetIfGiven(builder, SettingDefinitions.ListenAddress, token.ListenAddress);
+            SetIfGiven(builder, SettingDefinitions.RedirectHostname, token.RedirectHostname);
+            SetIfGiven(builder, SettingDefinitions.LoginTimeout, token.LoginTimeout);
+            SetIfGiven(builder, SettingDefinitions.SkipOpenBrowser, token.SkipOpenBrowser ? "true" : null);
+            foreach (var file in token.CertificateAuthorities)
+            {
+                builder.Add(SettingDefinitions.CertificateAuthorities, file);
+            }
+
+            foreach (var data in token.CertificateAuthorityData)
+            {
+                builder.Add(SettingDefinitions.CertificateAuthorityData, data);
+            }
+
             foreach (var scope in token.ExtraScopes)
             {
                 builder.Add(SettingDefinitions.ExtraScopes, scope);

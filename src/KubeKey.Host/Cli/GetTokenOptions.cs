@@ -47,4 +47,22 @@ internal sealed class GetTokenOptions : CommonOptions
 
     [Option("force-refresh", HelpText = "Ignore a cached ID token and get a new one.")]
     public bool ForceRefresh { get; set; }
+
+    [Option("listen-address", HelpText = "host:port the login listener binds (default 127.0.0.1:0, any free port).")]
+    public string? ListenAddress { get; set; }
+
+    [Option("oidc-redirect-url-hostname", HelpText = "Host in the redirect URI: the listen host (default) or localhost.")]
+    public string? RedirectHostname { get; set; }
+
+    [Option("authentication-timeout-sec", HelpText = "How long a browser login may take (default 180s).")]
+    public string? LoginTimeout { get; set; }
+
+    [Option("skip-open-browser", HelpText = "Print the login URL on stderr without opening a browser.")]
+    public bool SkipOpenBrowser { get; set; }
+
+    [Option("certificate-authority", HelpText = "A PEM file of CAs to trust for the provider; repeatable.")]
+    public IEnumerable<string> CertificateAuthorities { get; set; } = [];
+
+    [Option("certificate-authority-data", HelpText = "Base64 PEM of CAs to trust for the provider; repeatable.")]
+    public IEnumerable<string> CertificateAuthorityData { get; set; } = [];
 }

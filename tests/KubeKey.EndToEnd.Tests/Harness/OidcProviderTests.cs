@@ -81,7 +81,7 @@ public sealed class OidcProviderTests
             new OidcProviderOptions { MaxLifetime = TimeSpan.FromSeconds(10) });
         using var process = Process.GetProcessById(provider.Pid);
 
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(40));
+        await provider.WaitForExitAsync(TimeSpan.FromSeconds(40));
 
         Assert.True(process.HasExited);
         Assert.Contains("max lifetime of 10 s reached", provider.Stderr, StringComparison.Ordinal);

@@ -146,6 +146,13 @@ internal sealed class OidcProvider : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// Waits for the provider to exit by itself. Once this returns, <see cref="Stderr"/> holds
+    /// everything it wrote: waiting on the process object that reads its output waits for the
+    /// end of that output too, where another handle on the same pid would not.
+    /// </summary>
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+
     /// <summary>Closes the provider's stdin, which ends it, and kills it if it lingers.</summary>
     public async ValueTask DisposeAsync()
     {
