@@ -1,10 +1,12 @@
+using System.Runtime.CompilerServices;
 using KubeKey.Abstractions;
 using KubeKey.Core.Caching;
 using KubeKey.Core.Exec;
 using KubeKey.Core.Settings;
+using KubeKey.Host.Caching;
 using KubeKey.Host.Cli;
-using KubeKey.Host.Errors;
 using KubeKey.Host.Logging;
+using KubeKey.Host.Login;
 using KubeKey.Host.Plugins;
 using Serilog;
 
@@ -15,8 +17,6 @@ namespace KubeKey.Host.Commands;
 /// </summary>
 internal sealed class GetTokenCommand
 {
-    private static readonly TimeSpan CacheTimeout = TimeSpan.FromSeconds(20);
-
     private readonly HostEnvironment _environment;
 
     public GetTokenCommand(HostEnvironment environment)
@@ -38,44 +38,60 @@ internal sealed class GetTokenCommand
         var exec = ExecInfo.Parse(_environment.GetEnvironmentVariable(ExecInfo.EnvironmentVariable), _environment.StdinIsTerminal);
         SettingsResolver.RequireIdentity(settings);
         var key = CacheKeyFactory.Create(settings);
+        var catalog = CreateCatalog(settings, log);
         var cacheName = settings.Cache ?? "file";
-        var cache = CreateCache(settings, exec, cacheName, log);
+        var cache = new CacheAccess(CreateCache(settings, exec, catalog, cacheName, log), cacheName);
 
-        var entry = await ReadCacheAsync(cache, key, cacheName).ConfigureAwait(false);
+        var entry = await cache.GetAsync(key).ConfigureAwait(false);
         var policy = new ExpiryPolicy(settings.ExpiryMargin);
-        var now = _environment.Clock.GetUtcNow();
-        if (entry is not null && !settings.ForceRefresh && policy.IsUsable(entry, now))
+        if (entry is not null && !settings.ForceRefresh && policy.IsUsable(entry, _environment.Clock.GetUtcNow()))
         {
-            var expiry = policy.ReportedExpiry(entry);
-            log.Information("Cached token for {Issuer} is valid until {Expiry:u}", key.Issuer, expiry);
-            new ExecCredentialWriter(_environment.Stdout).Write(exec.ApiVersion, entry.IdToken, expiry);
-            return 0;
+            log.Information("Cached token for {Issuer} is valid until {Expiry:u}", key.Issuer, policy.ReportedExpiry(entry));
+        }
+        else
+        {
+            LogRenewal(log, entry, settings.ForceRefresh, policy);
+            entry = await RenewAsync(settings, exec, catalog, cache, key, log).ConfigureAwait(false);
         }
 
-        // TODO(#3): refresh with the refresh token, else log in through the browser.
-        var state = entry is null ? "is missing"
-            : settings.ForceRefresh ? "is ignored (--force-refresh)"
-            : $"expired at {entry.ExpiresAt:u} (kubekey renews {policy.MarginFor(entry).TotalSeconds:0} s early)";
-        throw CredentialException.LoginUnavailable(key.Issuer, state);
+        new ExecCredentialWriter(_environment.Stdout).Write(exec.ApiVersion, entry.IdToken, policy.ReportedExpiry(entry));
+        return 0;
     }
 
-    private static async Task<TokenCacheEntry?> ReadCacheAsync(ITokenCache cache, CacheKey key, string cacheName)
+    // Kept out of line so the cache-hit path never loads the OIDC client and its dependencies.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Task<TokenCacheEntry> RenewAsync(
+        KubeKeySettings settings, ExecInfo exec, PluginCatalog catalog, CacheAccess cache, CacheKey key, ILogger log) =>
+        new TokenRenewal(settings, exec, _environment, catalog, cache, log).RenewAsync(key, CancellationToken.None);
+
+    private static void LogRenewal(ILogger log, TokenCacheEntry? entry, bool forced, ExpiryPolicy policy)
     {
-        using var timeout = new CancellationTokenSource(CacheTimeout);
-        try
+        if (entry is null)
         {
-            return await cache.GetAsync(key, timeout.Token).AsTask().WaitAsync(timeout.Token).ConfigureAwait(false);
+            log.Information("No cached token; getting one");
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        else if (forced)
         {
-            throw CredentialException.CacheTimeout(cacheName, CacheTimeout);
+            log.Information("Ignoring the cached token (--force-refresh)");
+        }
+        else
+        {
+            log.Information(
+                "Cached token expires at {Expiry:u} (renewed {Margin:0} s early); renewing it",
+                entry.ExpiresAt,
+                policy.MarginFor(entry).TotalSeconds);
         }
     }
 
-    private ITokenCache CreateCache(KubeKeySettings settings, ExecInfo exec, string name, ILogger log)
+    private PluginCatalog CreateCatalog(KubeKeySettings settings, ILogger log)
     {
         string[] roots = [.. settings.PluginDirectories, Path.Combine(_environment.BaseDirectory, "plugins")];
-        var catalog = new PluginCatalog(roots, new McMasterPluginLoader(), log);
+        return new PluginCatalog(roots, new McMasterPluginLoader(), log);
+    }
+
+    private ITokenCache CreateCache(
+        KubeKeySettings settings, ExecInfo exec, PluginCatalog catalog, string name, ILogger log)
+    {
         var plugin = catalog.Load(PluginSlot.Cache, name);
         log.Debug("Token cache: {Plugin} {Version}", plugin.Metadata.Name, plugin.Metadata.Version);
 
