@@ -69,7 +69,7 @@ public sealed class CachedTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Kubectl_ExpiredCachedToken_FailsWithKubeKeysMessage()
+    public async Task Kubectl_ExpiredCachedTokenProviderUnreachable_FailsWithKubeKeysMessage()
     {
         var token = await StoreTokenAsync(DateTimeOffset.UtcNow.AddSeconds(-30));
         var kubeconfig = Kubeconfig.Write(
@@ -81,7 +81,7 @@ public sealed class CachedTokenTests : IAsyncLifetime
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(
-            "kubekey: error: The cached token for https://issuer.kubekey.test expired",
+            "kubekey: error: The provider https://issuer.kubekey.test could not be reached",
             result.Stderr,
             StringComparison.Ordinal);
         Assert.Empty(_server.AcceptedTokens);

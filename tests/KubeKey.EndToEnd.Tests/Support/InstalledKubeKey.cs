@@ -43,13 +43,41 @@ internal sealed class InstalledKubeKey : IDisposable
     /// <summary>Stores an entry through the file cache plugin's own API, where kubekey will look for it.</summary>
     public async Task StoreAsync(string issuer, string clientId, TokenCacheEntry entry)
     {
+        var (cache, key) = OpenCache(issuer, clientId, [], []);
+        await cache.StoreAsync(key, entry, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Reads what kubekey cached for a login with these scopes and authorization parameters
+    /// (<c>key=value</c>), through the file cache plugin's own API.
+    /// </summary>
+    public async Task<TokenCacheEntry?> ReadAsync(
+        string issuer, string clientId, IReadOnlyList<string> extraScopes, IReadOnlyList<string> authParams)
+    {
+        var (cache, key) = OpenCache(issuer, clientId, extraScopes, authParams);
+        return await cache.GetAsync(key, CancellationToken.None);
+    }
+
+    private (ITokenCache Cache, CacheKey Key) OpenCache(
+        string issuer, string clientId, IReadOnlyList<string> extraScopes, IReadOnlyList<string> authParams)
+    {
+        var flags = new SettingsLayerBuilder()
+            .Set(SettingDefinitions.IssuerUrl, issuer)
+            .Set(SettingDefinitions.ClientId, clientId);
+        foreach (var scope in extraScopes)
+        {
+            flags.Add(SettingDefinitions.ExtraScopes, scope);
+        }
+
+        foreach (var pair in authParams)
+        {
+            flags.Put(SettingDefinitions.AuthParams, pair, "test");
+        }
+
         var settings = SettingsResolver.Resolve(new SettingsInput
         {
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
-            Flags = new SettingsLayerBuilder()
-                .Set(SettingDefinitions.IssuerUrl, issuer)
-                .Set(SettingDefinitions.ClientId, clientId)
-                .Build("flags"),
+            Flags = flags.Build("flags"),
             SystemConfigFile = Combine("no-system-config.json"),
         });
         var context = new FakePluginContext(_temp.Path)
@@ -59,8 +87,7 @@ internal sealed class InstalledKubeKey : IDisposable
         };
         var registry = new SingleCacheRegistry();
         new FileCachePlugin().Register(registry);
-
-        await registry.Factory!(context).StoreAsync(CacheKeyFactory.Create(settings), entry, CancellationToken.None);
+        return (registry.Factory!(context), CacheKeyFactory.Create(settings));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -22,7 +22,6 @@ internal sealed class DuendeOidcProvider : IOidcProvider
     private readonly ILogger _log;
     private readonly IdTokenValidator _validator;
     private OidcClient? _client;
-    private Uri? _redirectUri;
 
     public DuendeOidcProvider(KubeKeySettings settings, HttpMessageHandler http, TimeProvider clock, ILogger log)
     {
@@ -37,7 +36,8 @@ internal sealed class DuendeOidcProvider : IOidcProvider
     public async Task<AuthorizationRequest> PrepareLoginAsync(
         Uri redirectUri, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        var client = Client(redirectUri);
+        var client = Client();
+        client.Options.RedirectUri = redirectUri.AbsoluteUri;
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var front = new Parameters(parameters) { { "nonce", nonce } };
 
@@ -54,7 +54,7 @@ internal sealed class DuendeOidcProvider : IOidcProvider
     public async Task<IssuedTokens> RedeemAsync(
         AuthorizationRequest request, string callbackTarget, CancellationToken cancellationToken)
     {
-        var client = Client(_redirectUri!);
+        var client = Client();
         _validator.ExpectedNonce = request.Nonce;
         var result = await CallAsync(
             () => client.ProcessResponseAsync(callbackTarget, (AuthorizeState)request.Handle, null, cancellationToken))
@@ -81,7 +81,7 @@ internal sealed class DuendeOidcProvider : IOidcProvider
     public async Task<RefreshOutcome> RefreshAsync(
         string refreshToken, string? previousSubject, CancellationToken cancellationToken)
     {
-        var client = Client(null);
+        var client = Client();
         _validator.ExpectedNonce = null;
         var result = await CallAsync(() => client.RefreshTokenAsync(refreshToken, null, null, cancellationToken))
             .ConfigureAwait(false);
@@ -112,21 +112,21 @@ internal sealed class DuendeOidcProvider : IOidcProvider
         return RefreshOutcome.Refreshed(new IssuedTokens(result.IdentityToken, rotated, claims));
     }
 
-    private OidcClient Client(Uri? redirectUri)
+    // One client per run: the discovery it loads serves the refresh and the login after it. The
+    // redirect URI is known only once the listener is bound, so the login sets it then.
+    private OidcClient Client()
     {
         if (_client is not null)
         {
             return _client;
         }
 
-        _redirectUri = redirectUri;
         var options = new OidcClientOptions
         {
             Authority = Issuer,
             ClientId = _settings.ClientId!,
             ClientSecret = string.IsNullOrEmpty(_settings.ClientSecret) ? null : _settings.ClientSecret,
             Scope = string.Join(' ', _settings.Scopes),
-            RedirectUri = redirectUri?.AbsoluteUri ?? "http://127.0.0.1/callback",
             LoadProfile = false,
             FilterClaims = false,
             BackchannelHandler = _http,

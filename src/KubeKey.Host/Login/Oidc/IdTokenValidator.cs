@@ -66,7 +66,7 @@ internal sealed class IdTokenValidator : IIdentityTokenValidator
         {
             var signature = result.Exception is SecurityTokenSignatureKeyNotFoundException
                 or SecurityTokenInvalidSignatureException;
-            return Fail(Describe(result.Exception, issuer), signature ? "invalid_signature" : "invalid_id_token");
+            return Fail(Describe(result.Exception, issuer, identityToken), signature ? "invalid_signature" : "invalid_id_token");
         }
 
         var jwt = (JsonWebToken)result.SecurityToken;
@@ -164,12 +164,12 @@ internal sealed class IdTokenValidator : IIdentityTokenValidator
             Y = key.Y,
         }).ToList() ?? [];
 
-    private static string Describe(Exception? e, string issuer) => e switch
+    private static string Describe(Exception? e, string issuer, string identityToken) => e switch
     {
         SecurityTokenInvalidIssuerException invalid =>
             $"its issuer is '{invalid.InvalidIssuer}', not '{issuer}'",
-        SecurityTokenInvalidAudienceException invalid =>
-            $"it was issued for '{invalid.InvalidAudience}', not for this client",
+        SecurityTokenInvalidAudienceException =>
+            $"it was issued for '{string.Join("', '", new JsonWebToken(identityToken).Audiences)}', not for this client",
         SecurityTokenExpiredException or SecurityTokenNotYetValidException => e.Message,
         SecurityTokenInvalidAlgorithmException or SecurityTokenInvalidSignatureException
             or SecurityTokenSignatureKeyNotFoundException =>
