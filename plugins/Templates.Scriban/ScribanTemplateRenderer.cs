@@ -8,9 +8,10 @@ namespace KubeKey.Templates.Scriban;
 
 /// <summary>
 /// Renders the login pages with Scriban: a person's own template from the first template
-/// folder that holds one, else the default compiled into the plugin.
+/// folder that holds one, else the default compiled into the plugin. It can also write those
+/// defaults out, for <c>kubekey templates dump DIR</c>.
 /// </summary>
-internal sealed partial class ScribanTemplateRenderer : ITemplateRenderer
+internal sealed partial class ScribanTemplateRenderer : ITemplateRenderer, ITemplateSource
 {
     // A template is the person's own code running inside the login: bound its time and size.
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(2);
@@ -51,6 +52,9 @@ internal sealed partial class ScribanTemplateRenderer : ITemplateRenderer
 
         return Run(Defaults.GetOrAdd(page, ParseDefault), values);
     }
+
+    public IReadOnlyList<string> DumpDefaults(string directory) =>
+        ScribanTemplatePlugin.DumpDefaults(directory);
 
     private string? FindCustom(string fileName)
     {

@@ -234,6 +234,20 @@ public sealed partial class ScribanTemplateRendererTests : IDisposable
         Assert.Contains("unknown_error: x</p>", failure, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DumpDefaults_AsATemplateSource_WritesTheDefaultsTheRendererFallsBackTo()
+    {
+        ITemplateSource source = Renderer();
+        var target = _temp.Combine("dump");
+
+        var paths = source.DumpDefaults(target);
+
+        Assert.Equal([Path.Combine(target, "html_ok.tmpl"), Path.Combine(target, "html_fail.tmpl")], paths);
+        Assert.Equal(
+            Renderer().Render(TemplatePage.Success, Models.Complete()),
+            Renderer(target).Render(TemplatePage.Success, Models.Complete()));
+    }
+
     private ScribanTemplateRenderer Renderer(params string[] directories) =>
         new(directories, _log, new FixedTimeProvider(Models.Now));
 

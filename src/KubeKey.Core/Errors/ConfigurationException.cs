@@ -36,4 +36,28 @@ public sealed class ConfigurationException : KubeKeyException
 
     public static ConfigurationException InvalidPair(string setting, string value) =>
         new($"The setting {setting} has the value '{value}', but it must be written key=value.");
+
+    public static ConfigurationException CertificateAuthorityMissing(string file) =>
+        new($"The CA file '{file}' named in certificateAuthorities does not exist. Fix the path, or "
+            + "remove it from --certificate-authority, KUBEKEY_CERTIFICATE_AUTHORITY or config.json.");
+
+    public static ConfigurationException CertificateAuthorityUnreadable(
+        string file, string reason, Exception inner) =>
+        new($"The CA file '{file}' named in certificateAuthorities cannot be read: {reason} Check its "
+            + "permissions, or remove it from the setting.", inner);
+
+    public static ConfigurationException CertificateAuthorityFileInvalid(
+        string file, Exception? inner = null) =>
+        new($"The CA file '{file}' named in certificateAuthorities holds no PEM certificate. Give a file "
+            + "with -----BEGIN CERTIFICATE----- blocks, or remove it from the setting.", inner);
+
+    public static ConfigurationException CertificateAuthorityDataNotBase64(
+        int position, string start, Exception inner) =>
+        new($"Entry {position} of certificateAuthorityData (starting '{start}') is not valid base64. Give the "
+            + "base64 encoding of a PEM file, as kubeconfig's certificate-authority-data does.", inner);
+
+    public static ConfigurationException CertificateAuthorityDataInvalid(
+        int position, string start, Exception? inner = null) =>
+        new($"Entry {position} of certificateAuthorityData (starting '{start}') holds no PEM certificate. "
+            + "Give the base64 encoding of a file with -----BEGIN CERTIFICATE----- blocks.", inner);
 }

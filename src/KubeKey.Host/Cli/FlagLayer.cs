@@ -54,6 +54,15 @@ internal static class FlagLayer
             }
         }
 
+        if (options is TemplatesOptions templates)
+        {
+            SetIfGiven(builder, SettingDefinitions.Templates, templates.Templates);
+            foreach (var folder in templates.PluginDirs)
+            {
+                builder.Add(SettingDefinitions.PluginDirs, folder);
+            }
+        }
+
         return builder.Build("flags");
     }
 

@@ -55,7 +55,7 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Contains("'Fixture.Cache.Incompatible'", error.Message, StringComparison.Ordinal);
         Assert.Contains(folder, error.Message, StringComparison.Ordinal);
         Assert.Contains("contract 2.0", error.Message, StringComparison.Ordinal);
-        Assert.Contains("needs contract 1.0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs contract 1.1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
