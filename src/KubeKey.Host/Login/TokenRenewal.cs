@@ -64,7 +64,7 @@ internal sealed class TokenRenewal
             return entry;
         }
 
-        using var http = CreateHttpHandler();
+        using var http = Net.ProviderHttp.CreateHandler(_settings);
         var provider = new DuendeOidcProvider(_settings, http, _environment.Clock, _log);
         var tokens = entry?.RefreshToken is { } refreshToken
             ? await RefreshAsync(provider, key, entry, refreshToken, cancellationToken).ConfigureAwait(false)
@@ -135,10 +135,6 @@ internal sealed class TokenRenewal
             _log.Warning("The token could not be cached ({Reason}); kubekey will log in again next time", e.Message);
         }
     }
-
-    // TODO(#3): trust the --certificate-authority CAs on top of the system roots.
-    private static HttpMessageHandler CreateHttpHandler() =>
-        new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10), UseProxy = true };
 
     private IBrowserLauncher? OpenBrowser() =>
         OpenPlugin(PluginSlot.Browser, _settings.Browser, (registry, context) => registry.BrowserLauncher!(context));
