@@ -24,9 +24,11 @@ internal static class SecretServiceErrors
             + "GNOME Keyring, KWallet or KeePassXC with Secret Service integration, " + FileCacheHint + ".",
             cause);
 
+    public static TokenCacheException NoAnswer(string member, TimeSpan timeout) =>
+        new(NoAnswerMessage(member, timeout));
+
     public static TokenCacheException NoAnswer(string member, TimeSpan timeout, Exception cause) =>
-        new($"The Secret Service did not answer {member} within {timeout.TotalSeconds:0.#} seconds; check "
-            + "that the keyring daemon is running and not stopped, " + FileCacheHint + ".", cause);
+        new(NoAnswerMessage(member, timeout), cause);
 
     public static TokenCacheException CallFailed(string member, string errorName, string? detail, Exception cause) =>
         new($"The Secret Service refused {member} with {errorName}"
@@ -44,6 +46,10 @@ internal static class SecretServiceErrors
     public static TokenCacheException Locked() => new(LockedMessage);
 
     public static TokenCacheException Locked(Exception cause) => new(LockedMessage, cause);
+
+    private static string NoAnswerMessage(string member, TimeSpan timeout) =>
+        $"The Secret Service did not answer {member} within {timeout.TotalSeconds:0.#} seconds; check "
+        + "that the keyring daemon is running and not stopped, " + FileCacheHint + ".";
 
     private const string LockedMessage =
         "The keyring is locked; unlock it (log in to the desktop, or open Seahorse and unlock the "

@@ -12,7 +12,8 @@ namespace KubeKey.Cache.SecretService;
 /// The bus is found through <c>DBUS_SESSION_BUS_ADDRESS</c>, else <c>$XDG_RUNTIME_DIR/bus</c>.
 /// A locked keyring is unlocked through the service's own prompt only when
 /// <see cref="IPluginContext.Interactive"/> is set. The cache it provides also implements
-/// <see cref="ILegacyKeyringReader"/>, reading the items the original Go kubekey left behind.
+/// <see cref="ILegacyKeyringReader"/>, reading the items the original Go kubekey left behind, and
+/// <see cref="ITokenCacheProbe"/>, so kubekey can tell whether a Secret Service answers here.
 /// See docs/cache-backends.md.
 /// </remarks>
 public sealed class SecretServicePlugin : IKubeKeyPlugin
@@ -54,11 +55,23 @@ public sealed class SecretServicePlugin : IKubeKeyPlugin
     {
         ArgumentNullException.ThrowIfNull(context);
 
+        var reason = await ProbeAsync(context, cancellationToken).ConfigureAwait(false);
+        if (reason is not null)
+        {
+            context.Log.Debug("Secret Service cache unavailable: " + reason);
+        }
+
+        return reason is null;
+    }
+
+    /// <summary>The probe behind <see cref="IsAvailableAsync"/>, with the reason for a "no".</summary>
+    /// <returns><see langword="null"/> when the service answered; otherwise why not and what to do.</returns>
+    internal static async ValueTask<string?> ProbeAsync(IPluginContext context, CancellationToken cancellationToken)
+    {
         var address = SessionBusAddress.Resolve(context);
         if (address is null)
         {
-            context.Log.Debug("Secret Service cache unavailable: no D-Bus session bus address.");
-            return false;
+            return SecretServiceErrors.NoBusAddress().Message;
         }
 
         // One deadline for connecting and asking, so the whole probe stays within it.
@@ -68,18 +81,15 @@ public sealed class SecretServicePlugin : IKubeKeyPlugin
         {
             await SecretServiceConnection.ProbeAsync(address, SecretServiceTimeouts.Probe, deadline.Token)
                 .ConfigureAwait(false);
-            return true;
+            return null;
         }
         catch (TokenCacheException e)
         {
-            context.Log.Debug("Secret Service cache unavailable: " + e.Message);
-            return false;
+            return e.Message;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            context.Log.Debug(
-                $"Secret Service cache unavailable: no answer within {SecretServiceTimeouts.Probe.TotalSeconds} s.");
-            return false;
+            return SecretServiceErrors.NoAnswer("Ping", SecretServiceTimeouts.Probe).Message;
         }
     }
 }

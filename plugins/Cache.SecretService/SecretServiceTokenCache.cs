@@ -13,7 +13,7 @@ namespace KubeKey.Cache.SecretService;
 /// One connection and session are opened on first use and reused. A cache hit costs four round
 /// trips: connect, open the session, search, read the secret.
 /// </remarks>
-internal sealed class SecretServiceTokenCache : ITokenCache, ILegacyKeyringReader, IDisposable
+internal sealed class SecretServiceTokenCache : ITokenCache, ILegacyKeyringReader, ITokenCacheProbe, IDisposable
 {
     private readonly IPluginContext _context;
     private readonly SecretServiceTimeouts _timeouts;
@@ -131,6 +131,10 @@ internal sealed class SecretServiceTokenCache : ITokenCache, ILegacyKeyringReade
         var secrets = await connection.GetSecretsAsync(items, cancellationToken).ConfigureAwait(false);
         return secrets.TryGetValue(items[0], out var secret) ? Encoding.UTF8.GetString(secret) : null;
     }
+
+    /// <summary>Whether a Secret Service answers on the session bus; see <see cref="SecretServicePlugin.IsAvailableAsync"/>.</summary>
+    public ValueTask<string?> ProbeAsync(CancellationToken cancellationToken) =>
+        SecretServicePlugin.ProbeAsync(_context, cancellationToken);
 
     public void Dispose()
     {

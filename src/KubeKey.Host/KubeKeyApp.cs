@@ -46,11 +46,12 @@ internal static class KubeKeyApp
             settings.CaseInsensitiveEnumValues = true;
             settings.AutoVersion = false;
         });
-        var result = parser.ParseArguments<GetTokenOptions, VersionOptions, TemplatesOptions>(args);
+        var result = parser.ParseArguments<GetTokenOptions, VersionOptions, TemplatesOptions, DoctorOptions>(args);
         return await result.MapResult(
             (GetTokenOptions options) => new GetTokenCommand(environment).RunAsync(options),
             (VersionOptions _) => Task.FromResult(VersionCommand.Run(environment)),
             (TemplatesOptions options) => Task.FromResult(new TemplatesCommand(environment).Run(options)),
+            (DoctorOptions options) => new DoctorCommand(environment).RunAsync(options),
             errors => Task.FromResult(UsageErrors.Report(result, errors, environment.Stderr))).ConfigureAwait(false);
     }
 

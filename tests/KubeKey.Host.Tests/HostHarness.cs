@@ -44,6 +44,10 @@ internal sealed class HostHarness : IDisposable
 
     public string Combine(params string[] parts) => _temp.Combine(parts);
 
+    /// <summary>Installs another built plugin beside the host, e.g. the Secret Service cache.</summary>
+    public void InstallPlugin(string projectFolder, string assemblyName) =>
+        RepositoryLayout.InstallPlugin(projectFolder, assemblyName, PluginsRoot);
+
     public async Task<int> RunAsync(params string[] args)
     {
         using var stdout = new MemoryStream();
@@ -65,16 +69,35 @@ internal sealed class HostHarness : IDisposable
     }
 
     /// <summary>Stores an entry through the installed plugin, for the identity the flags name.</summary>
-    public async Task StoreAsync(TokenCacheEntry entry, params string[] identityFlags)
+    public Task StoreAsync(TokenCacheEntry entry, params string[] identityFlags) =>
+        StoreInAsync("file", entry, identityFlags);
+
+    public Task<TokenCacheEntry?> ReadAsync(params string[] identityFlags) => ReadFromAsync("file", identityFlags);
+
+    /// <summary>Stores an entry through the installed cache plugin <paramref name="cacheName"/>.</summary>
+    public async Task StoreInAsync(string cacheName, TokenCacheEntry entry, params string[] identityFlags)
     {
-        var (cache, key) = await OpenCacheAsync(identityFlags);
+        var (cache, key) = await OpenCacheAsync(cacheName, identityFlags);
         await cache.StoreAsync(key, entry, CancellationToken.None);
+        (cache as IDisposable)?.Dispose();
     }
 
-    public async Task<TokenCacheEntry?> ReadAsync(params string[] identityFlags)
+    /// <summary>Reads the entry for the identity the flags name through the cache plugin <paramref name="cacheName"/>.</summary>
+    public async Task<TokenCacheEntry?> ReadFromAsync(string cacheName, params string[] identityFlags)
     {
-        var (cache, key) = await OpenCacheAsync(identityFlags);
-        return await cache.GetAsync(key, CancellationToken.None);
+        var (cache, key) = await OpenCacheAsync(cacheName, identityFlags);
+        var entry = await cache.GetAsync(key, CancellationToken.None);
+        (cache as IDisposable)?.Dispose();
+        return entry;
+    }
+
+    /// <summary>The cache keys the cache plugin <paramref name="cacheName"/> holds.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string cacheName)
+    {
+        var (cache, _) = await OpenCacheAsync(cacheName, []);
+        var keys = await cache.ListAsync(CancellationToken.None);
+        (cache as IDisposable)?.Dispose();
+        return keys;
     }
 
     public static TokenCacheEntry Entry(DateTimeOffset expiresAt, DateTimeOffset? storedAt = null) =>
@@ -83,7 +106,7 @@ internal sealed class HostHarness : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private Task<(ITokenCache Cache, CacheKey Key)> OpenCacheAsync(string[] identityFlags)
+    private Task<(ITokenCache Cache, CacheKey Key)> OpenCacheAsync(string cacheName, string[] identityFlags)
     {
         var layer = new SettingsLayerBuilder()
             .Set(SettingDefinitions.IssuerUrl, Issuer)
@@ -111,7 +134,7 @@ internal sealed class HostHarness : IDisposable
         }
 
         var catalog = new PluginCatalog([PluginsRoot], new McMasterPluginLoader(), Serilog.Core.Logger.None);
-        var cache = catalog.Load(PluginSlot.Cache, "file").Registry.TokenCache!(context);
+        var cache = catalog.Load(PluginSlot.Cache, cacheName).Registry.TokenCache!(context);
         return Task.FromResult((cache, CacheKeyFactory.Create(settings)));
     }
 }

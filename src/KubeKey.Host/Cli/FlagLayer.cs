@@ -63,6 +63,16 @@ internal static class FlagLayer
             }
         }
 
+        if (options is DoctorOptions doctor)
+        {
+            SetIfGiven(builder, SettingDefinitions.Cache, doctor.Cache);
+            SetIfGiven(builder, SettingDefinitions.CacheDir, doctor.TokenCacheDir);
+            foreach (var folder in doctor.PluginDirs)
+            {
+                builder.Add(SettingDefinitions.PluginDirs, folder);
+            }
+        }
+
         return builder.Build("flags");
     }
 

@@ -38,13 +38,22 @@ internal sealed class GetTokenCommand
         var exec = ExecInfo.Parse(_environment.GetEnvironmentVariable(ExecInfo.EnvironmentVariable), _environment.StdinIsTerminal);
         SettingsResolver.RequireIdentity(settings);
         var key = CacheKeyFactory.Create(settings);
-        var catalog = CreateCatalog(settings, log);
-        var cacheName = settings.Cache ?? "file";
-        var cache = new CacheAccess(CreateCache(settings, exec, catalog, cacheName, log), cacheName);
+        var catalog = TokenCacheSetup.CreateCatalog(_environment, settings, log);
+        var selection = await TokenCacheSetup.OpenAsync(_environment, settings, catalog, exec.Interactive, log, CancellationToken.None)
+            .ConfigureAwait(false);
+        var cache = new CacheAccess(selection.Cache, selection.Name);
 
         var entry = await cache.GetAsync(key).ConfigureAwait(false);
         var policy = new ExpiryPolicy(settings.ExpiryMargin);
-        if (entry is not null && !settings.ForceRefresh && policy.IsUsable(entry, _environment.Clock.GetUtcNow()))
+        var now = _environment.Clock.GetUtcNow();
+        if (entry is null)
+        {
+            // Upgrading from the Go kubekey: a still-valid token in its keyring item is taken over once.
+            entry = await new LegacyTokenImport(log).TryImportAsync(selection.Cache, settings, key, now, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+
+        if (entry is not null && !settings.ForceRefresh && policy.IsUsable(entry, now))
         {
             log.Information("Cached token for {Issuer} is valid until {Expiry:u}", key.Issuer, policy.ReportedExpiry(entry));
         }
@@ -81,27 +90,6 @@ internal sealed class GetTokenCommand
                 entry.ExpiresAt,
                 policy.MarginFor(entry).TotalSeconds);
         }
-    }
-
-    private PluginCatalog CreateCatalog(KubeKeySettings settings, ILogger log)
-    {
-        string[] roots = [.. settings.PluginDirectories, Path.Combine(_environment.BaseDirectory, "plugins")];
-        return new PluginCatalog(roots, new McMasterPluginLoader(), log);
-    }
-
-    private ITokenCache CreateCache(
-        KubeKeySettings settings, ExecInfo exec, PluginCatalog catalog, string name, ILogger log)
-    {
-        var plugin = catalog.Load(PluginSlot.Cache, name);
-        log.Debug("Token cache: {Plugin} {Version}", plugin.Metadata.Name, plugin.Metadata.Version);
-
-        var context = new PluginContext(
-            settings,
-            plugin.Metadata.Name,
-            exec.Interactive,
-            new SerilogPluginLog(log, plugin.Metadata.Name),
-            _environment.GetEnvironmentVariable);
-        return plugin.Registry.TokenCache!(context);
     }
 
     private void LogStart(ILogger log, KubeKeySettings settings)

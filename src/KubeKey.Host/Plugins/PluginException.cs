@@ -36,6 +36,16 @@ internal sealed class PluginException : KubeKeyException
     public static PluginException Unsupported(PluginSlot slot, string name, string available) =>
         new($"The {Describe(slot)} plugin '{name}' does not work on {PlatformName}. {available}");
 
+    public static PluginException CacheCannotWork(string name, string reason, IReadOnlyList<string> working) =>
+        new($"The token cache '{name}' cannot work here: {reason.TrimEnd('.')}. "
+            + (working.Count == 0
+                ? $"No other token cache works on {PlatformName} here."
+                : $"Works on {PlatformName} here: {string.Join(", ", working)}; choose one with --cache or KUBEKEY_CACHE."));
+
+    public static PluginException NoCacheWorks(IEnumerable<string> reasons) =>
+        new($"No token cache works here ({string.Join("; ", reasons)}). Install the file cache plugin "
+            + "(KubeKey.Cache.File) beside kubekey, or name a working one with --cache or KUBEKEY_CACHE.");
+
     public static string PlatformName =>
         OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Linux";
 
