@@ -50,7 +50,7 @@ public sealed class KubeKeyAppTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_TokenInsideTheMargin_FailsOnOneLineAndKeepsTheCachedToken()
+    public async Task RunAsync_TokenInsideTheMarginProviderUnreachable_FailsOnOneLineAndKeepsTheCachedToken()
     {
         var entry = HostHarness.Entry(DateTimeOffset.UtcNow.AddMinutes(2));
         await _host.StoreAsync(entry);
@@ -60,7 +60,7 @@ public sealed class KubeKeyAppTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, _host.Stdout);
         var line = Assert.Single(Lines(_host.Stderr));
-        Assert.StartsWith("kubekey: error: The cached token for https://issuer.example expired", line, StringComparison.Ordinal);
+        Assert.StartsWith("kubekey: error: The provider https://issuer.example could not be reached", line, StringComparison.Ordinal);
         Assert.Equal(entry.IdToken, (await _host.ReadAsync())?.IdToken);
     }
 

@@ -10,10 +10,6 @@ internal sealed class CredentialException : KubeKeyException
     {
     }
 
-    public static CredentialException LoginUnavailable(string issuer, string state) =>
-        new($"The cached token for {issuer} {state}, and this kubekey cannot log in yet. Store a fresh token "
-            + "in the cache, or use a kubekey build with browser login.");
-
     public static CredentialException CacheTimeout(string plugin, TimeSpan waited) =>
         new($"The token cache '{plugin}' did not answer within {waited.TotalSeconds:0} s. Check that the keyring "
             + "service is running, or choose another cache with --cache or KUBEKEY_CACHE.");

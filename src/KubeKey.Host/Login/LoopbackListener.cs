@@ -21,7 +21,7 @@ internal sealed class LoopbackListener : IAsyncDisposable
     private static readonly TimeSpan RequestReadTimeout = TimeSpan.FromSeconds(10);
 
     private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
         + "form-action 'none'; frame-ancestors 'none'";
 
     private readonly TcpListener _listener;

@@ -42,7 +42,7 @@ public sealed class PrivateSessionBus : IDisposable
         Directory.CreateDirectory(runtime, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var socket = Path.Combine(runtime, "bus");
         var config = Path.Combine(root, "session.conf");
-        await File.WriteAllTextAsync(config, Config(socket));
+        await System.IO.File.WriteAllTextAsync(config, Config(socket));
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {

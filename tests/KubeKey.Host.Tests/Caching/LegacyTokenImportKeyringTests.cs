@@ -54,11 +54,11 @@ public sealed class LegacyTokenImportKeyringTests
         await using var keyring = await KeyringHost.StartAsync(withKeyring: true);
         await keyring.StoreLegacyItemAsync($"{Token}.{DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds()}");
 
-        var exitCode = await keyring.Host.RunAsync(GetToken);
+        var exitCode = await keyring.Host.RunAsync([.. GetToken, "-v"]);
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, keyring.Host.Stdout);
-        Assert.Contains("is missing", keyring.Host.Stderr, StringComparison.Ordinal);
+        Assert.Contains("No cached token; getting one", keyring.Host.Stderr, StringComparison.Ordinal);
         Assert.Null(await keyring.Host.ReadFromAsync(KeyringHost.SecretService));
     }
 

@@ -1,0 +1,50 @@
+using KubeKey.EndToEnd.Tests.Support;
+
+namespace KubeKey.EndToEnd.Tests.Kubectl;
+
+/// <summary>The login's options, each through a real login: redirect host, no browser, custom pages.</summary>
+public sealed class LoginOptionsTests
+{
+    [Fact]
+    public async Task Kubectl_LocalhostRedirectHost_LogsInThroughLocalhost()
+    {
+        await using var world = await LoginWorld.StartAsync();
+
+        var result = await world.KubectlAsync(world.FlagsKubeconfig("--oidc-redirect-url-hostname=localhost"));
+        var page = await world.Browser.WaitForPageAsync();
+
+        Assert.True(result.ExitCode == 0, result + world.Browser.Stderr);
+        Assert.Contains("visit: http://localhost:", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost:", page.Url, StringComparison.Ordinal);
+        Assert.Single(world.Server.AcceptedTokens);
+    }
+
+    [Fact]
+    public async Task GetToken_SkipOpenBrowser_PrintsTheAddressAndStartsNoBrowser()
+    {
+        await using var world = await LoginWorld.StartAsync();
+
+        var result = await world.KubeKeyAsync(world.FlagArgs("--skip-open-browser", "--authentication-timeout-sec=2"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"to log in at {world.Provider.Issuer}, open http://127.0.0.1:", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(world.Browser.Invocations());
+    }
+
+    [Fact]
+    public async Task Kubectl_OriginalTemplateDirectory_PageRenderedFromTheCustomTemplate()
+    {
+        await using var world = await LoginWorld.StartAsync();
+        var templates = Directory.CreateDirectory(world.KubeKey.Combine("templates")).FullName;
+        File.WriteAllText(
+            Path.Combine(templates, "html_ok.tmpl"),
+            "<!DOCTYPE html><html><body><p>Welcome aboard, {{ name }}.</p></body></html>");
+
+        var result = await world.KubectlAsync(
+            world.FlagsKubeconfig(), new Dictionary<string, string> { ["KUBEKEY_TEMPLATEDIR"] = templates });
+        var page = await world.Browser.WaitForPageAsync();
+
+        Assert.True(result.ExitCode == 0, result + world.Browser.Stderr);
+        Assert.Equal("Welcome aboard, Alice Example.", page.Text?.Trim());
+    }
+}
