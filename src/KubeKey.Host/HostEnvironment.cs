@@ -21,6 +21,16 @@ internal sealed class HostEnvironment
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>The settings in force for a verb: config files, this environment, then its flags.</summary>
+    /// <exception cref="Core.Errors.ConfigurationException">A config file or value is malformed.</exception>
+    public Core.Settings.KubeKeySettings ResolveSettings(Cli.CommonOptions options) =>
+        Core.Settings.SettingsResolver.Resolve(new Core.Settings.SettingsInput
+        {
+            GetEnvironmentVariable = GetEnvironmentVariable,
+            Flags = Cli.FlagLayer.From(options),
+            SystemConfigFile = SystemConfigFile,
+        });
+
     public static HostEnvironment FromProcess() => new()
     {
         Stdout = Console.OpenStandardOutput(),

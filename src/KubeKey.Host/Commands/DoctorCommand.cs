@@ -1,6 +1,5 @@
 using KubeKey.Abstractions;
 using KubeKey.Core.Errors;
-using KubeKey.Core.Settings;
 using KubeKey.Host.Cli;
 using KubeKey.Host.Logging;
 using KubeKey.Host.Plugins;
@@ -28,12 +27,7 @@ internal sealed class DoctorCommand
     /// <returns>0 when the cache works, 1 when it does not.</returns>
     public async Task<int> RunAsync(DoctorOptions options)
     {
-        var settings = SettingsResolver.Resolve(new SettingsInput
-        {
-            GetEnvironmentVariable = _environment.GetEnvironmentVariable,
-            Flags = FlagLayer.From(options),
-            SystemConfigFile = _environment.SystemConfigFile,
-        });
+        var settings = _environment.ResolveSettings(options);
         using var log = LogSetup.Create(settings.LogLevel, settings.LogFile, _environment.Stderr);
         var selector = TokenCacheSetup.CreateSelector(_environment, settings, _environment.StdinIsTerminal, log);
 

@@ -26,12 +26,7 @@ internal sealed class GetTokenCommand
 
     public async Task<int> RunAsync(GetTokenOptions options)
     {
-        var settings = SettingsResolver.Resolve(new SettingsInput
-        {
-            GetEnvironmentVariable = _environment.GetEnvironmentVariable,
-            Flags = FlagLayer.From(options),
-            SystemConfigFile = _environment.SystemConfigFile,
-        });
+        var settings = _environment.ResolveSettings(options);
         using var log = LogSetup.Create(settings.LogLevel, settings.LogFile, _environment.Stderr);
         LogStart(log, settings);
 
@@ -64,7 +59,18 @@ internal sealed class GetTokenCommand
         }
 
         new ExecCredentialWriter(_environment.Stdout).Write(exec.ApiVersion, entry.IdToken, policy.ReportedExpiry(entry));
+        LogLoadedAssemblies(log);
         return 0;
+    }
+
+    // The cache-hit path must stay light; tests read this line to prove it loads no login code.
+    private static void LogLoadedAssemblies(ILogger log)
+    {
+        if (log.IsEnabled(Serilog.Events.LogEventLevel.Verbose))
+        {
+            var names = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal);
+            log.Verbose("Assemblies loaded: {Assemblies}", string.Join(", ", names));
+        }
     }
 
     // Kept out of line so the cache-hit path never loads the OIDC client and its dependencies.

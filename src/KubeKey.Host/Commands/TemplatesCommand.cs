@@ -26,12 +26,7 @@ internal sealed class TemplatesCommand
     public int Run(TemplatesOptions options)
     {
         var directory = Validate(options);
-        var settings = SettingsResolver.Resolve(new SettingsInput
-        {
-            GetEnvironmentVariable = _environment.GetEnvironmentVariable,
-            Flags = FlagLayer.From(options),
-            SystemConfigFile = _environment.SystemConfigFile,
-        });
+        var settings = _environment.ResolveSettings(options);
         using var log = LogSetup.Create(settings.LogLevel, settings.LogFile, _environment.Stderr);
 
         var source = LoadSource(settings, log);

@@ -50,6 +50,25 @@ public sealed class CachedTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Kubectl_CacheHit_LoadsNoLoginCode()
+    {
+        await StoreTokenAsync(DateTimeOffset.UtcNow.AddHours(1));
+        var kubeconfig = Kubeconfig.Write(
+            _kubekey.Combine("kubeconfig-trace"), _server, _kubekey.Command, ExecInfo.V1,
+            [.. FlagsStyle, "--log-level=trace"],
+            new Dictionary<string, string>());
+
+        var result = await RunKubectlAsync(kubeconfig);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var loaded = result.Stderr.Split('\n').Single(l => l.Contains("Assemblies loaded: ", StringComparison.Ordinal));
+        Assert.Contains("KubeKey.Cache.File", loaded, StringComparison.Ordinal);
+        Assert.DoesNotContain("Duende", loaded, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.IdentityModel", loaded, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Net.Http", loaded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Kubectl_OriginalKubeKeyStyleV1Beta1_SendsTheCachedToken()
     {
         var token = await StoreTokenAsync(DateTimeOffset.UtcNow.AddHours(1));
