@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using KubeKey.Core.Exec;
 
@@ -50,12 +51,32 @@ public sealed class KubeKeyAppTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_TokenInsideTheMarginProviderUnreachable_FailsOnOneLineAndKeepsTheCachedToken()
+    public async Task RunAsync_TokenInsideTheMarginProviderUnreachable_ServesTheCachedTokenWithAWarning()
     {
         var entry = HostHarness.Entry(DateTimeOffset.UtcNow.AddMinutes(2));
         await _host.StoreAsync(entry);
 
         var exitCode = await _host.RunAsync(Identity);
+
+        Assert.Equal(0, exitCode);
+        using var credential = JsonDocument.Parse(_host.Stdout);
+        var status = credential.RootElement.GetProperty("status");
+        Assert.Equal(entry.IdToken, status.GetProperty("token").GetString());
+        var reported = DateTimeOffset.Parse(status.GetProperty("expirationTimestamp").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(entry.ExpiresAt.AddSeconds(-30).ToUnixTimeSeconds(), reported.ToUnixTimeSeconds());
+        var line = Assert.Single(Lines(_host.Stderr));
+        Assert.StartsWith("kubekey: warning: The token for https://issuer.example could not be renewed", line, StringComparison.Ordinal);
+        Assert.Contains("Using the cached token, valid until", line, StringComparison.Ordinal);
+        Assert.Equal(entry.IdToken, (await _host.ReadAsync())?.IdToken);
+    }
+
+    [Fact]
+    public async Task RunAsync_TokenInsideTheMarginForceRefreshProviderUnreachable_FailsOnOneLineAndKeepsIt()
+    {
+        var entry = HostHarness.Entry(DateTimeOffset.UtcNow.AddMinutes(2));
+        await _host.StoreAsync(entry);
+
+        var exitCode = await _host.RunAsync([.. Identity, "--force-refresh"]);
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, _host.Stdout);

@@ -48,17 +48,19 @@ internal sealed class GetTokenCommand
                 .ConfigureAwait(false);
         }
 
+        RenewedToken token;
         if (entry is not null && !settings.ForceRefresh && policy.IsUsable(entry, now))
         {
-            log.Information("Cached token for {Issuer} is valid until {Expiry:u}", key.Issuer, policy.ReportedExpiry(entry));
+            token = new RenewedToken(entry, policy.ReportedExpiry(entry));
+            log.Information("Cached token for {Issuer} is valid until {Expiry:u}", key.Issuer, token.ReportedExpiry);
         }
         else
         {
             LogRenewal(log, entry, settings.ForceRefresh, policy);
-            entry = await RenewAsync(settings, exec, catalog, cache, key, log).ConfigureAwait(false);
+            token = await RenewAsync(settings, exec, catalog, cache, key, log).ConfigureAwait(false);
         }
 
-        new ExecCredentialWriter(_environment.Stdout).Write(exec.ApiVersion, entry.IdToken, policy.ReportedExpiry(entry));
+        new ExecCredentialWriter(_environment.Stdout).Write(exec.ApiVersion, token.Entry.IdToken, token.ReportedExpiry);
         LogLoadedAssemblies(log);
         return 0;
     }
@@ -75,7 +77,7 @@ internal sealed class GetTokenCommand
 
     // Kept out of line so the cache-hit path never loads the OIDC client and its dependencies.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private Task<TokenCacheEntry> RenewAsync(
+    private Task<RenewedToken> RenewAsync(
         KubeKeySettings settings, ExecInfo exec, PluginCatalog catalog, CacheAccess cache, CacheKey key, ILogger log) =>
         new TokenRenewal(settings, exec, _environment, catalog, cache, log).RenewAsync(key, CancellationToken.None);
 

@@ -27,7 +27,7 @@ internal sealed class LoginLock : IDisposable
     public static async Task<LoginLock> AcquireAsync(
         string path, TimeSpan timeout, TextWriter stderr, ILogger log, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreatePrivateFolder(Path.GetDirectoryName(path)!);
         var waited = Stopwatch.StartNew();
         var announced = false;
         while (true)
@@ -56,6 +56,19 @@ internal sealed class LoginLock : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    // The lock shares the cache folder, which holds tokens: it is made mode 700 like the cache makes it.
+    private static void CreatePrivateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 
     private static FileStream? TryOpen(string path)
     {

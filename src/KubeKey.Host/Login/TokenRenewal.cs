@@ -23,6 +23,9 @@ internal sealed class TokenRenewal
 {
     private static readonly TimeSpan LockSlack = TimeSpan.FromSeconds(30);
 
+    // A kept token is reported to expire this much before it does, for servers whose clock runs ahead.
+    private static readonly TimeSpan KeptTokenSkew = TimeSpan.FromSeconds(30);
+
     private readonly KubeKeySettings _settings;
     private readonly ExecInfo _exec;
     private readonly HostEnvironment _environment;
@@ -46,9 +49,14 @@ internal sealed class TokenRenewal
         _log = log;
     }
 
-    /// <summary>Returns a usable entry, renewed and stored, for <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Returns a usable entry for <paramref name="key"/>, renewed and stored. When renewal fails
+    /// while the cached token has not yet expired (it is only inside its margin), that token is
+    /// kept and reported with its real expiry, with a warning: kubectl keeps working until the
+    /// provider is back. <c>--force-refresh</c> asks for a new token, so then the failure stands.
+    /// </summary>
     /// <exception cref="LoginException">No valid token could be had.</exception>
-    public async Task<TokenCacheEntry> RenewAsync(CacheKey key, CancellationToken cancellationToken)
+    public async Task<RenewedToken> RenewAsync(CacheKey key, CancellationToken cancellationToken)
     {
         var lockPath = Path.Combine(_settings.CacheDirectory, key.Value + ".lock");
         using var held = await LoginLock.AcquireAsync(
@@ -61,9 +69,31 @@ internal sealed class TokenRenewal
         if (entry is not null && !_settings.ForceRefresh && policy.IsUsable(entry, _environment.Clock.GetUtcNow()))
         {
             _log.Information("Another kubekey renewed the token for {Issuer} meanwhile", key.Issuer);
-            return entry;
+            return new RenewedToken(entry, policy.ReportedExpiry(entry));
         }
 
+        try
+        {
+            var renewed = await RenewEntryAsync(key, entry, cancellationToken).ConfigureAwait(false);
+            return new RenewedToken(renewed, policy.ReportedExpiry(renewed));
+        }
+        catch (LoginException e) when (Keepable(entry) is { } kept)
+        {
+            _log.Warning(
+                "The token for {Issuer} could not be renewed: {Reason} Using the cached token, valid until {Expiry:u}",
+                key.Issuer, e.Message, kept.ExpiresAt);
+            return new RenewedToken(kept, kept.ExpiresAt - KeptTokenSkew);
+        }
+    }
+
+    private TokenCacheEntry? Keepable(TokenCacheEntry? entry) =>
+        entry is not null && !_settings.ForceRefresh && _environment.Clock.GetUtcNow() < entry.ExpiresAt - KeptTokenSkew
+            ? entry
+            : null;
+
+    private async Task<TokenCacheEntry> RenewEntryAsync(
+        CacheKey key, TokenCacheEntry? entry, CancellationToken cancellationToken)
+    {
         using var http = Net.ProviderHttp.CreateHandler(_settings);
         var provider = new DuendeOidcProvider(_settings, http, _environment.Clock, _log);
         var tokens = entry?.RefreshToken is { } refreshToken

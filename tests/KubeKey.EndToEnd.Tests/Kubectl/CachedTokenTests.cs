@@ -107,6 +107,25 @@ public sealed class CachedTokenTests : IAsyncLifetime
         Assert.DoesNotContain(token, result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Kubectl_TokenInsideItsMarginProviderUnreachable_StillSendsTheCachedToken()
+    {
+        var expiresAt = DateTimeOffset.UtcNow.AddMinutes(2);
+        var token = _issuer.IdToken(expiresAt);
+        await _kubekey.StoreAsync(Issuer, ClientId, new TokenCacheEntry(
+            token, "refresh-token-of-a-provider-that-is-down", expiresAt, Issuer, ClientId, "alice", expiresAt.AddHours(-1)));
+        var kubeconfig = Kubeconfig.Write(
+            _kubekey.Combine("kubeconfig-margin"), _server, _kubekey.Command, ExecInfo.V1, FlagsStyle,
+            new Dictionary<string, string>());
+
+        var result = await RunKubectlAsync(kubeconfig);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(token, Assert.Single(_server.AcceptedTokens));
+        Assert.Contains("could not be renewed", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh-token-of-a-provider-that-is-down", result.Stderr, StringComparison.Ordinal);
+    }
+
     private Task<ProcessResult> RunKubectlAsync(string kubeconfig) =>
         Support.Kubectl.RunAsync(kubeconfig, _kubekey.Environment, Deadline, "get", "--raw", "/api/kubekey-check");
 
