@@ -132,7 +132,10 @@ internal sealed class SecretServiceTokenCache : ITokenCache, ILegacyKeyringReade
         return secrets.TryGetValue(items[0], out var secret) ? Encoding.UTF8.GetString(secret) : null;
     }
 
-    /// <summary>Whether a Secret Service answers on the session bus; see <see cref="SecretServicePlugin.IsAvailableAsync"/>.</summary>
+    /// <summary>
+    /// Whether a Secret Service answers on the session bus; see
+    /// <see cref="SecretServicePlugin.IsAvailableAsync"/>.
+    /// </summary>
     public ValueTask<string?> ProbeAsync(CancellationToken cancellationToken) =>
         SecretServicePlugin.ProbeAsync(_context, cancellationToken);
 

@@ -82,7 +82,10 @@ internal sealed class HostHarness : IDisposable
         (cache as IDisposable)?.Dispose();
     }
 
-    /// <summary>Reads the entry for the identity the flags name through the cache plugin <paramref name="cacheName"/>.</summary>
+    /// <summary>
+    /// Reads the entry for the identity the flags name through the cache plugin
+    /// <paramref name="cacheName"/>.
+    /// </summary>
     public async Task<TokenCacheEntry?> ReadFromAsync(string cacheName, params string[] identityFlags)
     {
         var (cache, key) = await OpenCacheAsync(cacheName, identityFlags);

@@ -62,7 +62,8 @@ public sealed class KubeKeyAppTests : IDisposable
         using var credential = JsonDocument.Parse(_host.Stdout);
         var status = credential.RootElement.GetProperty("status");
         Assert.Equal(entry.IdToken, status.GetProperty("token").GetString());
-        var reported = DateTimeOffset.Parse(status.GetProperty("expirationTimestamp").GetString()!, CultureInfo.InvariantCulture);
+        var reported = DateTimeOffset.Parse(
+            status.GetProperty("expirationTimestamp").GetString()!, CultureInfo.InvariantCulture);
         Assert.Equal(entry.ExpiresAt.AddSeconds(-30).ToUnixTimeSeconds(), reported.ToUnixTimeSeconds());
         var line = Assert.Single(Lines(_host.Stderr));
         Assert.StartsWith("kubekey: warning: The token for https://issuer.example could not be renewed", line, StringComparison.Ordinal);
@@ -142,10 +143,14 @@ public sealed class KubeKeyAppTests : IDisposable
         Testing.RepositoryLayout.InstallPlugin(
             "tests/Fixtures/Fixture.Cache.Incompatible", "Fixture.Cache.Incompatible", extra);
 
-        var exitCode = await _host.RunAsync([.. Identity, "--plugin-dir", extra, "--cache", "Fixture.Cache.Incompatible"]);
+        var exitCode = await _host.RunAsync(
+            [.. Identity, "--plugin-dir", extra, "--cache", "Fixture.Cache.Incompatible"]);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("built against kubekey plugin contract 2.0", Assert.Single(Lines(_host.Stderr)), StringComparison.Ordinal);
+        Assert.Contains(
+            "built against kubekey plugin contract 2.0",
+            Assert.Single(Lines(_host.Stderr)),
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -166,7 +171,9 @@ public sealed class KubeKeyAppTests : IDisposable
     [InlineData(new[] { "get-token", "--oidc-client-id", "kubectl" }, "No OIDC issuer is configured")]
     [InlineData(new[] { "get-token", "--oidc-issuer-url", "https://issuer.example" }, "No OIDC client id")]
     [InlineData(new[] { "get-token", "--oidc-issuer-url", "http://issuer.example", "--oidc-client-id", "k" }, "does not use https")]
-    [InlineData(new[] { "get-token", "--oidc-issuer-url", "issuer.example", "--oidc-client-id", "k" }, "not an absolute URL")]
+    [InlineData(
+        new[] { "get-token", "--oidc-issuer-url", "issuer.example", "--oidc-client-id", "k" },
+        "not an absolute URL")]
     public async Task RunAsync_BadIdentity_SaysWhatToSet(string[] args, string expected)
     {
         var exitCode = await _host.RunAsync(args);
@@ -193,7 +200,9 @@ public sealed class KubeKeyAppTests : IDisposable
         var exitCode = await _host.RunAsync([.. Identity, "--oidc-issuer"]);
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("kubekey: error: The flag '--oidc-issuer' is not known. Run 'kubekey --help' for the verbs and flags.",
+        Assert.Equal(
+            "kubekey: error: The flag '--oidc-issuer' is not known. "
+            + "Run 'kubekey --help' for the verbs and flags.",
             Assert.Single(Lines(_host.Stderr)));
     }
 
@@ -203,7 +212,8 @@ public sealed class KubeKeyAppTests : IDisposable
         var entry = HostHarness.Entry(DateTimeOffset.UtcNow.AddHours(1));
         await _host.StoreAsync(entry);
 
-        var exitCode = await _host.RunAsync([.. Identity, "--log-level", "trace", "--log-file", _host.Combine("kubekey.log")]);
+        var exitCode = await _host.RunAsync(
+            [.. Identity, "--log-level", "trace", "--log-file", _host.Combine("kubekey.log")]);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Cached token for https://issuer.example is valid until", _host.Stderr, StringComparison.Ordinal);

@@ -71,7 +71,10 @@ internal sealed class LegacyTokenImport
             legacy.IdToken, null, legacy.ExpiresAt, settings.IssuerUrl, settings.ClientId, legacy.Subject(), now);
         if (!new ExpiryPolicy(settings.ExpiryMargin).IsUsable(entry, now))
         {
-            _log.Debug("The Go kubekey's token for {Account} expired at {Expiry:u}; ignored", account, legacy.ExpiresAt);
+            _log.Debug(
+                "The Go kubekey's token for {Account} expired at {Expiry:u}; ignored",
+                account,
+                legacy.ExpiresAt);
             return null;
         }
 
@@ -81,7 +84,10 @@ internal sealed class LegacyTokenImport
         return entry;
     }
 
-    private async Task<string?> ReadAsync(ILegacyKeyringReader reader, string account, CancellationToken cancellationToken)
+    private async Task<string?> ReadAsync(
+        ILegacyKeyringReader reader,
+        string account,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -100,7 +106,11 @@ internal sealed class LegacyTokenImport
         }
     }
 
-    private async Task StoreAsync(ITokenCache cache, CacheKey key, TokenCacheEntry entry, CancellationToken cancellationToken)
+    private async Task StoreAsync(
+        ITokenCache cache,
+        CacheKey key,
+        TokenCacheEntry entry,
+        CancellationToken cancellationToken)
     {
         try
         {

@@ -35,7 +35,9 @@ internal sealed class DoctorCommand
         var healthy = await CheckChosenCacheAsync(selector, settings.Cache).ConfigureAwait(false);
         await ListCachesAsync(selector).ConfigureAwait(false);
 
-        _out.WriteLine(healthy ? "kubekey doctor: the token cache works." : "kubekey doctor: the token cache does not work.");
+        _out.WriteLine(healthy
+            ? "kubekey doctor: the token cache works."
+            : "kubekey doctor: the token cache does not work.");
         return healthy ? 0 : 1;
     }
 
@@ -87,7 +89,8 @@ internal sealed class DoctorCommand
     private static async Task RoundTripAsync(ITokenCache cache)
     {
         // Real keys are 32 hex digits (a 128-bit digest); this one is longer, so it never collides.
-        var key = new CacheKey("d0c70" + Random.Shared.GetHexString(43, lowercase: true), "kubekey doctor", "round trip");
+        var key = new CacheKey(
+            "d0c70" + Random.Shared.GetHexString(43, lowercase: true), "kubekey doctor", "round trip");
         var now = DateTimeOffset.UtcNow;
         var entry = new TokenCacheEntry(
             "kubekey-doctor." + Random.Shared.GetHexString(32, lowercase: true) + ".check",

@@ -30,11 +30,14 @@ internal sealed class GetTokenCommand
         using var log = LogSetup.Create(settings.LogLevel, settings.LogFile, _environment.Stderr);
         LogStart(log, settings);
 
-        var exec = ExecInfo.Parse(_environment.GetEnvironmentVariable(ExecInfo.EnvironmentVariable), _environment.StdinIsTerminal);
+        var exec = ExecInfo.Parse(
+            _environment.GetEnvironmentVariable(ExecInfo.EnvironmentVariable),
+            _environment.StdinIsTerminal);
         SettingsResolver.RequireIdentity(settings);
         var key = CacheKeyFactory.Create(settings);
         var catalog = TokenCacheSetup.CreateCatalog(_environment, settings, log);
-        var selection = await TokenCacheSetup.OpenAsync(_environment, settings, catalog, exec.Interactive, log, CancellationToken.None)
+        var selection = await TokenCacheSetup
+            .OpenAsync(_environment, settings, catalog, exec.Interactive, log, CancellationToken.None)
             .ConfigureAwait(false);
         var cache = new CacheAccess(selection.Cache, selection.Name);
 
@@ -44,7 +47,8 @@ internal sealed class GetTokenCommand
         if (entry is null)
         {
             // Upgrading from the Go kubekey: a still-valid token in its keyring item is taken over once.
-            entry = await new LegacyTokenImport(log).TryImportAsync(selection.Cache, settings, key, now, CancellationToken.None)
+            entry = await new LegacyTokenImport(log)
+                .TryImportAsync(selection.Cache, settings, key, now, CancellationToken.None)
                 .ConfigureAwait(false);
         }
 
@@ -70,7 +74,9 @@ internal sealed class GetTokenCommand
     {
         if (log.IsEnabled(Serilog.Events.LogEventLevel.Verbose))
         {
-            var names = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal);
+            var names = AppDomain.CurrentDomain.GetAssemblies()
+                .Select(a => a.GetName().Name)
+                .Order(StringComparer.Ordinal);
             log.Verbose("Assemblies loaded: {Assemblies}", string.Join(", ", names));
         }
     }

@@ -78,7 +78,8 @@ internal sealed class BrowserLogin
         }
 
         return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-               || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip))
+               || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip)
+                   && System.Net.IPAddress.IsLoopback(ip))
             ? host
             : throw LoginException.InvalidRedirectHost(host);
     }
@@ -132,7 +133,8 @@ internal sealed class BrowserLogin
 
             try
             {
-                var tokens = await login.CompleteAsync(request, incoming.Target, cancellationToken).ConfigureAwait(false);
+                var tokens = await login.CompleteAsync(request, incoming.Target, cancellationToken)
+                    .ConfigureAwait(false);
                 return login._pages.Success(tokens.Claims) with { AfterWrite = () => outcome.TrySetResult(tokens) };
             }
             catch (LoginException e)
@@ -151,7 +153,8 @@ internal sealed class BrowserLogin
 
         // RFC 9700 §4.7: the state is compared in constant time, and a wrong one ends the login.
         var state = query["state"] ?? "";
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state), Encoding.UTF8.GetBytes(request.State)))
+        if (!CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(state), Encoding.UTF8.GetBytes(request.State)))
         {
             throw LoginException.StateMismatch();
         }
@@ -170,7 +173,10 @@ internal sealed class BrowserLogin
 
         _log.Information("Login answered; exchanging the code at {Issuer}", _provider.Issuer);
         var tokens = await _provider.RedeemAsync(request, target, cancellationToken).ConfigureAwait(false);
-        _log.Information("ID token for {Subject} validated; valid until {Expiry:u}", tokens.Claims.Subject, tokens.Claims.ExpiresAt);
+        _log.Information(
+            "ID token for {Subject} validated; valid until {Expiry:u}",
+            tokens.Claims.Subject,
+            tokens.Claims.ExpiresAt);
         return tokens;
     }
 }

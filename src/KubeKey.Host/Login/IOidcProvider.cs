@@ -22,7 +22,10 @@ internal interface IOidcProvider
     /// the browser sent them) and validates the ID token in full, the nonce included.
     /// </summary>
     /// <exception cref="LoginException">The exchange failed or the ID token is not valid.</exception>
-    Task<IssuedTokens> RedeemAsync(AuthorizationRequest request, string callbackTarget, CancellationToken cancellationToken);
+    Task<IssuedTokens> RedeemAsync(
+        AuthorizationRequest request,
+        string callbackTarget,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Uses <paramref name="refreshToken"/> for new tokens. A new ID token is validated in full and
@@ -30,5 +33,8 @@ internal interface IOidcProvider
     /// login (OIDC Core §12.2). Failures are returned, not thrown, except an unreachable provider.
     /// </summary>
     /// <exception cref="LoginException">The provider cannot be reached.</exception>
-    Task<RefreshOutcome> RefreshAsync(string refreshToken, string? previousSubject, CancellationToken cancellationToken);
+    Task<RefreshOutcome> RefreshAsync(
+        string refreshToken,
+        string? previousSubject,
+        CancellationToken cancellationToken);
 }

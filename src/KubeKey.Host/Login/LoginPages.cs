@@ -23,16 +23,17 @@ internal sealed class LoginPages
         _log = log;
     }
 
-    public LoopbackResponse Success(IdTokenClaims claims) => LoopbackResponse.Page(200, Render(TemplatePage.Success, new()
-    {
-        Name = claims.Name,
-        Email = claims.Email,
-        PreferredUsername = claims.PreferredUsername,
-        Picture = claims.Picture,
-        Issuer = _issuer,
-        ExpiresAt = claims.ExpiresAt,
-        ClusterServer = _clusterServer,
-    }));
+    public LoopbackResponse Success(IdTokenClaims claims) =>
+        LoopbackResponse.Page(200, Render(TemplatePage.Success, new()
+        {
+            Name = claims.Name,
+            Email = claims.Email,
+            PreferredUsername = claims.PreferredUsername,
+            Picture = claims.Picture,
+            Issuer = _issuer,
+            ExpiresAt = claims.ExpiresAt,
+            ClusterServer = _clusterServer,
+        }));
 
     public LoopbackResponse Failure(string error, string? description) =>
         LoopbackResponse.Page(400, Render(TemplatePage.Failure, new()

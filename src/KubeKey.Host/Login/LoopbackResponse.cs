@@ -15,7 +15,8 @@ internal sealed record LoopbackResponse(int Status, string Reason, string? Html 
 
     public static LoopbackResponse NoContent() => new(204, "No Content");
 
-    public static LoopbackResponse MethodNotAllowed() => new(405, "Method Not Allowed", Plain("Only GET is served here."));
+    public static LoopbackResponse MethodNotAllowed() =>
+        new(405, "Method Not Allowed", Plain("Only GET is served here."));
 
     public static LoopbackResponse MisdirectedRequest() =>
         new(421, "Misdirected Request", Plain("This address serves kubekey's login only under its own host name."));

@@ -114,7 +114,11 @@ internal sealed class TokenRenewal
     }
 
     private async Task<IssuedTokens?> RefreshAsync(
-        IOidcProvider provider, CacheKey key, TokenCacheEntry entry, string refreshToken, CancellationToken cancellationToken)
+        IOidcProvider provider,
+        CacheKey key,
+        TokenCacheEntry entry,
+        string refreshToken,
+        CancellationToken cancellationToken)
     {
         _log.Information("Refreshing the token for {Issuer}", key.Issuer);
         var outcome = await provider.RefreshAsync(refreshToken, entry.Subject, cancellationToken).ConfigureAwait(false);
@@ -131,7 +135,8 @@ internal sealed class TokenRenewal
             if (outcome.RotatedRefreshToken is { } rotated && rotated != refreshToken)
             {
                 await StoreAsync(key, new TokenCacheEntry(
-                    entry.IdToken, rotated, entry.ExpiresAt, entry.Issuer, entry.ClientId, entry.Subject, entry.StoredAt))
+                    entry.IdToken, rotated, entry.ExpiresAt,
+                    entry.Issuer, entry.ClientId, entry.Subject, entry.StoredAt))
                     .ConfigureAwait(false);
             }
 
@@ -141,7 +146,10 @@ internal sealed class TokenRenewal
             return null;
         }
 
-        _log.Warning("The token for {Issuer} could not be refreshed ({Reason}); logging in again", key.Issuer, outcome.Failure);
+        _log.Warning(
+            "The token for {Issuer} could not be refreshed ({Reason}); logging in again",
+            key.Issuer,
+            outcome.Failure);
         return null;
     }
 
@@ -170,7 +178,10 @@ internal sealed class TokenRenewal
         OpenPlugin(PluginSlot.Browser, _settings.Browser, (registry, context) => registry.BrowserLauncher!(context));
 
     private ITemplateRenderer? OpenTemplates() =>
-        OpenPlugin(PluginSlot.Templates, _settings.Templates, (registry, context) => registry.TemplateRenderer!(context));
+        OpenPlugin(
+            PluginSlot.Templates,
+            _settings.Templates,
+            (registry, context) => registry.TemplateRenderer!(context));
 
     private T? OpenPlugin<T>(PluginSlot slot, string name, Func<PluginRegistry, IPluginContext, T> create)
         where T : class

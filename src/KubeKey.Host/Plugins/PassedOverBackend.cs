@@ -6,5 +6,6 @@ namespace KubeKey.Host.Plugins;
 /// <param name="Reason">Why it cannot work here, a sentence from the plugin or the loader.</param>
 internal sealed record PassedOverBackend(string Name, bool Installed, string Reason)
 {
-    public string Describe() => Installed ? $"{Name} cannot work here ({Reason.TrimEnd('.')})" : $"{Name} is not installed";
+    public string Describe() =>
+        Installed ? $"{Name} cannot work here ({Reason.TrimEnd('.')})" : $"{Name} is not installed";
 }

@@ -37,7 +37,8 @@ internal sealed class PluginCacheBackends : ICacheBackends
             new SerilogPluginLog(_log, plugin.Metadata.Name),
             _getEnvironmentVariable);
         var cache = plugin.Registry.TokenCache!(context);
-        return new CacheBackend(PluginCatalog.ShortName(PluginSlot.Cache, plugin.Metadata.Name), plugin.Metadata, cache);
+        return new CacheBackend(
+            PluginCatalog.ShortName(PluginSlot.Cache, plugin.Metadata.Name), plugin.Metadata, cache);
     }
 
     public IReadOnlyList<string> Installed() =>

@@ -40,7 +40,8 @@ internal sealed class PluginException : KubeKeyException
         new($"The token cache '{name}' cannot work here: {reason.TrimEnd('.')}. "
             + (working.Count == 0
                 ? $"No other token cache works on {PlatformName} here."
-                : $"Works on {PlatformName} here: {string.Join(", ", working)}; choose one with --cache or KUBEKEY_CACHE."));
+                : $"Works on {PlatformName} here: {string.Join(", ", working)}; "
+                    + "choose one with --cache or KUBEKEY_CACHE."));
 
     public static PluginException NoCacheWorks(IEnumerable<string> reasons) =>
         new($"No token cache works here ({string.Join("; ", reasons)}). Install the file cache plugin "

@@ -22,7 +22,9 @@ internal sealed class TokenCacheSelector
     private readonly ILogger _log;
 
     /// <param name="backends">Where backends come from.</param>
-    /// <param name="preferences">The automatic order, normally <see cref="CachePreferences.ForCurrentPlatform"/>.</param>
+    /// <param name="preferences">
+    /// The automatic order, normally <see cref="CachePreferences.ForCurrentPlatform"/>.
+    /// </param>
     /// <param name="log">The run's log.</param>
     public TokenCacheSelector(ICacheBackends backends, IReadOnlyList<string> preferences, ILogger log)
     {
@@ -89,7 +91,9 @@ internal sealed class TokenCacheSelector
 
     /// <summary>The installed backends that can work here.</summary>
     public async Task<IReadOnlyList<string>> WorkingAsync(CancellationToken cancellationToken) =>
-        [.. (await SurveyAsync(cancellationToken).ConfigureAwait(false)).Where(s => s.Problem is null).Select(s => s.Name)];
+        [.. (await SurveyAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => s.Problem is null)
+            .Select(s => s.Name)];
 
     private async Task<CacheSelection> SelectExplicitAsync(string requested, CancellationToken cancellationToken)
     {

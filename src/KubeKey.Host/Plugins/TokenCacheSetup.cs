@@ -14,7 +14,13 @@ internal static class TokenCacheSetup
         bool interactive,
         ILogger log,
         CancellationToken cancellationToken) =>
-        OpenAsync(environment, settings, CreateCatalog(environment, settings, log), interactive, log, cancellationToken);
+        OpenAsync(
+            environment,
+            settings,
+            CreateCatalog(environment, settings, log),
+            interactive,
+            log,
+            cancellationToken);
 
     /// <summary>The same, loading plugins through a catalog the run already has.</summary>
     /// <exception cref="PluginException">The chosen cache cannot be used; the message lists what works.</exception>

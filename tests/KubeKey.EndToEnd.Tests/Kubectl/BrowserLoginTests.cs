@@ -39,7 +39,8 @@ public sealed class BrowserLoginTests
     public async Task Kubectl_OriginalStyleConfidentialClientV1Beta1_LogsIn()
     {
         await using var world = await LoginWorld.StartAsync(audience: "kubekey-confidential");
-        var kubeconfig = world.OriginalKubeconfig(world.Provider.ConfidentialClientId, world.Provider.ConfidentialClientSecret);
+        var kubeconfig = world.OriginalKubeconfig(
+            world.Provider.ConfidentialClientId, world.Provider.ConfidentialClientSecret);
 
         var result = await world.KubectlAsync(kubeconfig);
 
@@ -79,7 +80,10 @@ public sealed class BrowserLoginTests
 
         Assert.True(first.ExitCode == 0, first + world.Browser.Stderr);
         Assert.True(second.ExitCode == 0, second + world.Browser.Stderr);
-        Assert.Contains("without a new ID token; logging in through the browser", second.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            "without a new ID token; logging in through the browser",
+            second.Stderr,
+            StringComparison.Ordinal);
         Assert.Equal(2, world.Browser.Invocations().Count);
     }
 
@@ -164,7 +168,10 @@ public sealed class BrowserLoginTests
         var result = await world.KubeKeyAsync(world.FlagArgs($"--listen-address=127.0.0.1:{port}"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"cannot bind 127.0.0.1:{port}: the address is in use", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            $"cannot bind 127.0.0.1:{port}: the address is in use",
+            result.Stderr,
+            StringComparison.Ordinal);
         Assert.Empty(world.Browser.Invocations());
     }
 
@@ -176,7 +183,8 @@ public sealed class BrowserLoginTests
         var cached = await ReadCachedAsync(world);
         var record = new Dictionary<string, string> { ["KUBEKEY_TEST_BROWSER_RECORD_ONLY"] = "1" };
 
-        var failed = await world.KubeKeyAsync(world.FlagArgs("--force-refresh", "--authentication-timeout-sec=3"), record);
+        var failed = await world.KubeKeyAsync(
+            world.FlagArgs("--force-refresh", "--authentication-timeout-sec=3"), record);
         var after = await ReadCachedAsync(world);
         var served = await world.KubectlAsync(world.FlagsKubeconfig(), record);
 

@@ -113,7 +113,8 @@ public sealed class CachedTokenTests : IAsyncLifetime
         var expiresAt = DateTimeOffset.UtcNow.AddMinutes(2);
         var token = _issuer.IdToken(expiresAt);
         await _kubekey.StoreAsync(Issuer, ClientId, new TokenCacheEntry(
-            token, "refresh-token-of-a-provider-that-is-down", expiresAt, Issuer, ClientId, "alice", expiresAt.AddHours(-1)));
+            token, "refresh-token-of-a-provider-that-is-down", expiresAt,
+            Issuer, ClientId, "alice", expiresAt.AddHours(-1)));
         var kubeconfig = Kubeconfig.Write(
             _kubekey.Combine("kubeconfig-margin"), _server, _kubekey.Command, ExecInfo.V1, FlagsStyle,
             new Dictionary<string, string>());

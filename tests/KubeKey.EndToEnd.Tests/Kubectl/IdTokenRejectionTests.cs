@@ -48,6 +48,10 @@ public sealed class IdTokenRejectionTests
     {
         "state-mismatch" => new OidcProviderOptions { CallbackState = "tampered-state" },
         "wrong-callback-issuer" => new OidcProviderOptions { CallbackIssuer = "https://wrong-issuer.example.test" },
-        _ => new OidcProviderOptions { IdTokenFault = Enum.Parse<IdTokenFault>(fault.Replace("-", "", StringComparison.Ordinal), ignoreCase: true) },
+        _ => new OidcProviderOptions
+        {
+            IdTokenFault = Enum.Parse<IdTokenFault>(
+                fault.Replace("-", "", StringComparison.Ordinal), ignoreCase: true)
+        },
     };
 }

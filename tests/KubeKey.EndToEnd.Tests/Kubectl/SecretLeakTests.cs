@@ -19,7 +19,8 @@ public sealed partial class SecretLeakTests
             ["KUBEKEY_LOG_LEVEL"] = "trace",
             ["KUBEKEY_LOG_FILE"] = logFile,
         };
-        var kubeconfig = world.OriginalKubeconfig(world.Provider.ConfidentialClientId, world.Provider.ConfidentialClientSecret);
+        var kubeconfig = world.OriginalKubeconfig(
+            world.Provider.ConfidentialClientId, world.Provider.ConfidentialClientSecret);
 
         var login = await world.KubectlAsync(kubeconfig, verbose);
         var loggedIn = await BrowserLoginTests.ReadCachedAsync(world, world.Provider.ConfidentialClientId);

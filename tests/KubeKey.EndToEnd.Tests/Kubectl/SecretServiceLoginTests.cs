@@ -32,7 +32,10 @@ public sealed class SecretServiceLoginTests
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Single(world.Browser.Invocations());
         Assert.Equal(world.Server.AcceptedTokens[0], world.Server.AcceptedTokens[1]);
-        Assert.Contains($"label = kubekey: {world.Provider.Issuer} ({world.Provider.PublicClientId})", items.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(
+            $"label = kubekey: {world.Provider.Issuer} ({world.Provider.PublicClientId})",
+            items.StandardOutput,
+            StringComparison.Ordinal);
         Assert.Null(file);
         Assert.DoesNotContain("file cache", first.Stderr, StringComparison.Ordinal);
     }

@@ -59,7 +59,10 @@ internal sealed class LoginWorld : IAsyncDisposable
         .. extra,
     ];
 
-    /// <summary>A kubeconfig whose user runs kubekey with <see cref="FlagArgs"/> and <paramref name="extra"/>, exec v1.</summary>
+    /// <summary>
+    /// A kubeconfig whose user runs kubekey with <see cref="FlagArgs"/> and
+    /// <paramref name="extra"/>, exec v1.
+    /// </summary>
     public string FlagsKubeconfig(params string[] extra) =>
         Kubeconfig.Write(
             KubeKey.Combine($"kubeconfig-{Guid.NewGuid():N}"), Server, KubeKey.Command, ExecInfo.V1, FlagArgs(extra),
@@ -79,11 +82,15 @@ internal sealed class LoginWorld : IAsyncDisposable
             });
 
     /// <summary>Runs the real kubectl against the API server with the browser wired in.</summary>
-    public Task<ProcessResult> KubectlAsync(string kubeconfig, IReadOnlyDictionary<string, string>? extraEnvironment = null) =>
+    public Task<ProcessResult> KubectlAsync(
+        string kubeconfig,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null) =>
         Kubectl.RunAsync(kubeconfig, Environment(extraEnvironment), Deadline, "get", "--raw", "/api/kubekey-check");
 
     /// <summary>Runs the installed kubekey the way kubectl would, with v1 exec info.</summary>
-    public Task<ProcessResult> KubeKeyAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    public Task<ProcessResult> KubeKeyAsync(
+        IEnumerable<string> args,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var start = new ProcessStartInfo(KubeKey.Command)
         {
@@ -103,7 +110,8 @@ internal sealed class LoginWorld : IAsyncDisposable
         }
 
         start.Environment[ExecInfo.EnvironmentVariable] =
-            "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"spec\":{\"interactive\":false}}";
+            "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+            + "\"spec\":{\"interactive\":false}}";
         return ProcessResult.RunAsync(start, Deadline);
     }
 

@@ -11,7 +11,10 @@ internal sealed class FakeLegacyKeyring : ITokenCache, ILegacyKeyringReader
 
     public Exception? StoreFailure { get; init; }
 
-    public ValueTask<string?> ReadLegacySecretAsync(string service, string account, CancellationToken cancellationToken) =>
+    public ValueTask<string?> ReadLegacySecretAsync(
+        string service,
+        string account,
+        CancellationToken cancellationToken) =>
         ValueTask.FromResult(LegacyItems.GetValueOrDefault((service, account)));
 
     public ValueTask<TokenCacheEntry?> GetAsync(CacheKey key, CancellationToken cancellationToken) =>

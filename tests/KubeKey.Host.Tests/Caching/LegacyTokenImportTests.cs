@@ -103,7 +103,8 @@ public sealed class LegacyTokenImportTests
     {
         var cache = new Plugins.FakeProbedCache(null, TimeSpan.Zero);
 
-        var entry = await new LegacyTokenImport(Serilog.Core.Logger.None).TryImportAsync(cache, _settings, Key(), Now, default);
+        var entry = await new LegacyTokenImport(Serilog.Core.Logger.None)
+            .TryImportAsync(cache, _settings, Key(), Now, default);
 
         Assert.Null(entry);
     }

@@ -15,8 +15,14 @@ public sealed class DoctorCommandTests
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, keyring.Host.Stdout);
-        Assert.Contains("token cache:  secretservice (KubeKey.Cache.SecretService", keyring.Host.Stderr, StringComparison.Ordinal);
-        Assert.Contains("chosen automatically: the first choice on Linux", keyring.Host.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            "token cache:  secretservice (KubeKey.Cache.SecretService",
+            keyring.Host.Stderr,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "chosen automatically: the first choice on Linux",
+            keyring.Host.Stderr,
+            StringComparison.Ordinal);
         Assert.Contains("round trip: ok", keyring.Host.Stderr, StringComparison.Ordinal);
         Assert.Contains("file            works here", keyring.Host.Stderr, StringComparison.Ordinal);
         Assert.Contains("secretservice   works here", keyring.Host.Stderr, StringComparison.Ordinal);
@@ -33,7 +39,10 @@ public sealed class DoctorCommandTests
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, keyring.Host.Stdout);
         Assert.Contains("token cache:  file (KubeKey.Cache.File", keyring.Host.Stderr, StringComparison.Ordinal);
-        Assert.Contains("because secretservice cannot work here (kubekey found no D-Bus session bus", keyring.Host.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            "because secretservice cannot work here (kubekey found no D-Bus session bus",
+            keyring.Host.Stderr,
+            StringComparison.Ordinal);
         Assert.Contains("round trip: ok", keyring.Host.Stderr, StringComparison.Ordinal);
         Assert.Empty(await keyring.Host.ListAsync("file"));
         Assert.False(File.Exists(keyring.Host.Combine("home", "cache", "kubekey", FallbackNotice.MarkerName)));
@@ -48,10 +57,16 @@ public sealed class DoctorCommandTests
 
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, keyring.Host.Stdout);
-        Assert.Contains("problem:    The token cache 'secretservice' cannot work here", keyring.Host.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            "problem:    The token cache 'secretservice' cannot work here",
+            keyring.Host.Stderr,
+            StringComparison.Ordinal);
         Assert.Contains("what to do:", keyring.Host.Stderr, StringComparison.Ordinal);
         Assert.Contains("secretservice   cannot work here", keyring.Host.Stderr, StringComparison.Ordinal);
-        Assert.Contains("kubekey doctor: the token cache does not work.", keyring.Host.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            "kubekey doctor: the token cache does not work.",
+            keyring.Host.Stderr,
+            StringComparison.Ordinal);
     }
 
     [LinuxFact]
@@ -60,7 +75,8 @@ public sealed class DoctorCommandTests
         await using var keyring = await KeyringHost.StartAsync(withKeyring: true);
 
         // The daemon makes the login keyring on first use; lock it once it exists.
-        await keyring.Host.StoreInAsync(KeyringHost.SecretService, HostHarness.Entry(DateTimeOffset.UtcNow.AddHours(1)));
+        await keyring.Host.StoreInAsync(
+            KeyringHost.SecretService, HostHarness.Entry(DateTimeOffset.UtcNow.AddHours(1)));
         await keyring.Keyring.LockDefaultCollectionAsync();
 
         var exitCode = await keyring.Host.RunAsync("doctor");

@@ -79,7 +79,8 @@ public sealed class IdTokenValidatorTests : IDisposable
         var validator = new IdTokenValidator(TimeProvider.System) { ExpectedNonce = "n-1" };
         var hmac = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = "k1" };
 
-        var result = await validator.ValidateAsync(Token(signing: new SigningCredentials(hmac, SecurityAlgorithms.HmacSha256)), _options);
+        var result = await validator.ValidateAsync(
+            Token(signing: new SigningCredentials(hmac, SecurityAlgorithms.HmacSha256)), _options);
 
         Assert.True(result.IsError);
         Assert.Contains("signature does not verify", validator.LastFailure, StringComparison.Ordinal);
@@ -102,7 +103,8 @@ public sealed class IdTokenValidatorTests : IDisposable
             claims["azp"] = azp;
         }
 
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        return handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = ClientId,

@@ -78,7 +78,8 @@ public sealed class LoopbackListenerTests : IAsyncLifetime
     [Fact]
     public async Task Serve_Post_RefusedWithMethodNotAllowed()
     {
-        var response = await SendAsync($"POST /ok HTTP/1.1\r\nHost: 127.0.0.1:{_listener.Port}\r\nContent-Length: 0\r\n\r\n");
+        var response = await SendAsync(
+            $"POST /ok HTTP/1.1\r\nHost: 127.0.0.1:{_listener.Port}\r\nContent-Length: 0\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 405 ", response, StringComparison.Ordinal);
     }
@@ -99,7 +100,8 @@ public sealed class LoopbackListenerTests : IAsyncLifetime
     {
         var address = $"127.0.0.1:{_listener.Port}";
 
-        var error = Assert.Throws<LoginException>(() => LoopbackListener.Start(ListenAddress.Parse(address), "127.0.0.1", Log));
+        var error = Assert.Throws<LoginException>(
+            () => LoopbackListener.Start(ListenAddress.Parse(address), "127.0.0.1", Log));
 
         Assert.Contains($"cannot bind {address}: the address is in use", error.Message, StringComparison.Ordinal);
         await Task.CompletedTask;

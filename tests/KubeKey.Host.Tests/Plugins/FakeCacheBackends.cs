@@ -3,7 +3,10 @@ using KubeKey.Host.Plugins;
 
 namespace KubeKey.Host.Tests.Plugins;
 
-/// <summary>Cache backends by name, each with the probe answer the test wants; unknown names are not installed.</summary>
+/// <summary>
+/// Cache backends by name, each with the probe answer the test wants; unknown names are not
+/// installed.
+/// </summary>
 internal sealed class FakeCacheBackends : ICacheBackends
 {
     private readonly Dictionary<string, FakeProbedCache> _caches = new(StringComparer.OrdinalIgnoreCase);
@@ -26,7 +29,8 @@ internal sealed class FakeCacheBackends : ICacheBackends
             throw PluginException.Unknown(PluginSlot.Cache, name, "Available on Linux: none.");
         }
 
-        return new CacheBackend(name, new PluginMetadata("Fake." + name, "1.0.0", PluginContract.Version, "", []), cache);
+        return new CacheBackend(
+            name, new PluginMetadata("Fake." + name, "1.0.0", PluginContract.Version, "", []), cache);
     }
 
     public IReadOnlyList<string> Installed() => [.. _caches.Keys];

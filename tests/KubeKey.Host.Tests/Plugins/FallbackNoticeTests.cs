@@ -28,7 +28,10 @@ public sealed class FallbackNoticeTests : IDisposable
         Notice(second).Apply(FellBack());
 
         var line = Assert.Single(first.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("kubekey: note: the secretservice token cache cannot work here", line, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "kubekey: note: the secretservice token cache cannot work here",
+            line,
+            StringComparison.Ordinal);
         Assert.Contains("kubekey doctor", line, StringComparison.Ordinal);
         Assert.Equal(string.Empty, second.ToString());
     }

@@ -50,7 +50,8 @@ public sealed class PluginCatalogTests : IDisposable
     {
         var folder = InstallFixture("Fixture.Cache.Incompatible");
 
-        var error = Assert.Throws<PluginException>(() => Catalog().Load(PluginSlot.Cache, "Fixture.Cache.Incompatible"));
+        var error = Assert.Throws<PluginException>(
+            () => Catalog().Load(PluginSlot.Cache, "Fixture.Cache.Incompatible"));
 
         Assert.Contains("'Fixture.Cache.Incompatible'", error.Message, StringComparison.Ordinal);
         Assert.Contains(folder, error.Message, StringComparison.Ordinal);
@@ -116,7 +117,10 @@ public sealed class PluginCatalogTests : IDisposable
 
         var error = Assert.Throws<PluginException>(() => Catalog().Load(PluginSlot.Browser, "Fixture.Cache.Json"));
 
-        Assert.StartsWith("The plugin 'Fixture.Cache.Json' provides no browser.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "The plugin 'Fixture.Cache.Json' provides no browser.",
+            error.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

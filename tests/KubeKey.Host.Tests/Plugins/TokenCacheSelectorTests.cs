@@ -90,7 +90,10 @@ public sealed class TokenCacheSelectorTests
 
         var error = await Assert.ThrowsAsync<PluginException>(() => Selector().SelectAsync("secretservice", default));
 
-        Assert.Contains("'secretservice' cannot work here: No session bus was found.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "'secretservice' cannot work here: No session bus was found.",
+            error.Message,
+            StringComparison.Ordinal);
         Assert.Contains("here: file;", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("other", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);

@@ -4,7 +4,10 @@ using KubeKey.Host.Tests.Support;
 
 namespace KubeKey.Host.Tests.Plugins;
 
-/// <summary>The automatic and explicit cache choice, through the host, against a real GNOME Keyring or no bus at all.</summary>
+/// <summary>
+/// The automatic and explicit cache choice, through the host, against a real GNOME Keyring or no
+/// bus at all.
+/// </summary>
 public sealed class TokenCacheSetupTests
 {
     private static readonly string[] GetToken =
@@ -39,7 +42,10 @@ public sealed class TokenCacheSetupTests
         Assert.Equal(0, second);
         Assert.Contains(entry.IdToken, keyring.Host.Stdout, StringComparison.Ordinal);
         var note = Assert.Single(firstStderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("kubekey: note: the secretservice token cache cannot work here", note, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "kubekey: note: the secretservice token cache cannot work here",
+            note,
+            StringComparison.Ordinal);
         Assert.Equal(string.Empty, keyring.Host.Stderr);
         Assert.True(File.Exists(keyring.Host.Combine("home", "cache", "kubekey", FallbackNotice.MarkerName)));
     }

@@ -23,7 +23,8 @@ internal sealed class KeyringHost : IAsyncDisposable
 
     public HostHarness Host { get; } = new();
 
-    public PrivateSecretService Keyring => _keyring ?? throw new InvalidOperationException("Started without a keyring.");
+    public PrivateSecretService Keyring =>
+        _keyring ?? throw new InvalidOperationException("Started without a keyring.");
 
     /// <summary>Starts the host, and the keyring when <paramref name="withKeyring"/>.</summary>
     public static async Task<KeyringHost> StartAsync(bool withKeyring)

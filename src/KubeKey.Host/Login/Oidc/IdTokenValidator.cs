@@ -61,12 +61,15 @@ internal sealed class IdTokenValidator : IIdentityTokenValidator
             TryAllIssuerSigningKeys = true,
         };
 
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(identityToken, parameters).ConfigureAwait(false);
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(identityToken, parameters)
+            .ConfigureAwait(false);
         if (!result.IsValid)
         {
             var signature = result.Exception is SecurityTokenSignatureKeyNotFoundException
                 or SecurityTokenInvalidSignatureException;
-            return Fail(Describe(result.Exception, issuer, identityToken), signature ? "invalid_signature" : "invalid_id_token");
+            return Fail(
+                Describe(result.Exception, issuer, identityToken),
+                signature ? "invalid_signature" : "invalid_id_token");
         }
 
         var jwt = (JsonWebToken)result.SecurityToken;
@@ -169,7 +172,8 @@ internal sealed class IdTokenValidator : IIdentityTokenValidator
         SecurityTokenInvalidIssuerException invalid =>
             $"its issuer is '{invalid.InvalidIssuer}', not '{issuer}'",
         SecurityTokenInvalidAudienceException =>
-            $"it was issued for '{string.Join("', '", new JsonWebToken(identityToken).Audiences)}', not for this client",
+            $"it was issued for '{string.Join("', '", new JsonWebToken(identityToken).Audiences)}', "
+                + "not for this client",
         SecurityTokenExpiredException or SecurityTokenNotYetValidException => e.Message,
         SecurityTokenInvalidAlgorithmException or SecurityTokenInvalidSignatureException
             or SecurityTokenSignatureKeyNotFoundException =>
