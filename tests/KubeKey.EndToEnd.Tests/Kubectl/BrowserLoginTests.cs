@@ -28,11 +28,30 @@ public sealed class BrowserLoginTests
         Assert.Equal(200, page.Status);
         Assert.Contains("You are logged in", page.Text, StringComparison.Ordinal);
         Assert.Contains("Alice Example", page.Text, StringComparison.Ordinal);
+        Assert.Contains(world.Server.Url.ToString().TrimEnd('/'), page.Text, StringComparison.Ordinal);
         Assert.Equal("no-store", page.Headers["cache-control"]);
         Assert.Equal("no-referrer", page.Headers["referrer-policy"]);
         Assert.StartsWith("default-src 'none'", page.Headers["content-security-policy"], StringComparison.Ordinal);
         Assert.DoesNotContain(page.BlockedRequests, r => r.From.Contains("/callback", StringComparison.Ordinal));
         Assert.Contains("If no browser opened, visit: http://127.0.0.1:", first.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubectl_ThreeRunsAtOnceWithAnEmptyCache_OneBrowserLoginServesThemAll()
+    {
+        await using var world = await LoginWorld.StartAsync();
+        var kubeconfig = world.FlagsKubeconfig();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => world.KubectlAsync(kubeconfig)));
+
+        foreach (var result in results)
+        {
+            Assert.True(result.ExitCode == 0, result + world.Browser.Stderr);
+        }
+
+        Assert.Single(world.Browser.Invocations());
+        Assert.Equal(3, world.Server.AcceptedTokens.Count);
+        Assert.Single(world.Server.AcceptedTokens.Distinct());
     }
 
     [Fact]

@@ -47,4 +47,21 @@ public sealed class LoginOptionsTests
         Assert.True(result.ExitCode == 0, result + world.Browser.Stderr);
         Assert.Equal("Welcome aboard, Alice Example.", page.Text?.Trim());
     }
+
+    [Fact]
+    public async Task Kubectl_BrokenCustomTemplate_LoginSucceedsWithTheDefaultPageAndAWarning()
+    {
+        await using var world = await LoginWorld.StartAsync();
+        var templates = Directory.CreateDirectory(world.KubeKey.Combine("broken-templates")).FullName;
+        File.WriteAllText(Path.Combine(templates, "html_ok.tmpl"), "<p>{{ if name }}never closed</p>");
+
+        var result = await world.KubectlAsync(
+            world.FlagsKubeconfig(), new Dictionary<string, string> { ["KUBEKEY_TEMPLATEDIR"] = templates });
+        var page = await world.Browser.WaitForPageAsync();
+
+        Assert.True(result.ExitCode == 0, result + world.Browser.Stderr);
+        Assert.Contains("You are logged in", page.Text, StringComparison.Ordinal);
+        Assert.Contains("kubekey: warning:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("html_ok.tmpl", result.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -65,13 +65,13 @@ internal sealed class LoginWorld : IAsyncDisposable
     /// </summary>
     public string FlagsKubeconfig(params string[] extra) =>
         Kubeconfig.Write(
-            KubeKey.Combine($"kubeconfig-{Guid.NewGuid():N}"), Server, KubeKey.Command, ExecInfo.V1, FlagArgs(extra),
+            KubeKey.Combine($"kubeconfig.{Guid.NewGuid():N}"), Server, KubeKey.Command, ExecInfo.V1, FlagArgs(extra),
             new Dictionary<string, string>());
 
     /// <summary>The original kubekey's kubeconfig: no arguments, exec.env only, v1beta1.</summary>
     public string OriginalKubeconfig(string clientId, string clientSecret) =>
         Kubeconfig.Write(
-            KubeKey.Combine($"kubeconfig-{Guid.NewGuid():N}"), Server, KubeKey.Command, ExecInfo.V1Beta1, [],
+            KubeKey.Combine($"kubeconfig.{Guid.NewGuid():N}"), Server, KubeKey.Command, ExecInfo.V1Beta1, [],
             new Dictionary<string, string>
             {
                 ["IDP_ISSUER_URL"] = Provider.Issuer,
