@@ -13,10 +13,12 @@ internal sealed class CacheAccess
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     private readonly ITokenCache _cache;
+    private readonly TextWriter _stderr;
 
-    public CacheAccess(ITokenCache cache, string name)
+    public CacheAccess(ITokenCache cache, string name, TextWriter stderr)
     {
         _cache = cache;
+        _stderr = stderr;
         Name = name;
     }
 
@@ -40,6 +42,7 @@ internal sealed class CacheAccess
     private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, Task<T>> call)
     {
         using var timeout = new CancellationTokenSource(Timeout);
+        using var notice = Login.SlowWaitNotice.Start(_stderr, $"the {Name} token cache", Timeout);
         try
         {
             return await call(timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);

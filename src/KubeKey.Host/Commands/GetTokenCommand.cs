@@ -39,7 +39,7 @@ internal sealed class GetTokenCommand
         var selection = await TokenCacheSetup
             .OpenAsync(_environment, settings, catalog, exec.Interactive, log, CancellationToken.None)
             .ConfigureAwait(false);
-        var cache = new CacheAccess(selection.Cache, selection.Name);
+        var cache = new CacheAccess(selection.Cache, selection.Name, _environment.Stderr);
 
         var entry = await cache.GetAsync(key).ConfigureAwait(false);
         var policy = new ExpiryPolicy(settings.ExpiryMargin);

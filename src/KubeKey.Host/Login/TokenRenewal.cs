@@ -95,7 +95,7 @@ internal sealed class TokenRenewal
         CacheKey key, TokenCacheEntry? entry, CancellationToken cancellationToken)
     {
         using var http = Net.ProviderHttp.CreateHandler(_settings);
-        var provider = new DuendeOidcProvider(_settings, http, _environment.Clock, _log);
+        var provider = new DuendeOidcProvider(_settings, http, _environment.Clock, _environment.Stderr, _log);
         var tokens = entry?.RefreshToken is { } refreshToken
             ? await RefreshAsync(provider, key, entry, refreshToken, cancellationToken).ConfigureAwait(false)
             : null;

@@ -177,6 +177,28 @@ public sealed class BrowserLoginTests
     }
 
     [Fact]
+    public async Task GetToken_ProviderAcceptsButNeverAnswers_SaysWhatItWaitsForThenGivesUp()
+    {
+        await using var world = await LoginWorld.StartAsync();
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start(backlog: 16);
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var args = world.FlagArgs().Select(a => a.StartsWith("--oidc-issuer-url=", StringComparison.Ordinal)
+            ? $"--oidc-issuer-url=http://127.0.0.1:{port}"
+            : a);
+
+        var result = await world.KubeKeyAsync(args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            $"kubekey: waiting for http://127.0.0.1:{port} to answer (giving up after 30 s)",
+            result.Stderr,
+            StringComparison.Ordinal);
+        Assert.Contains($"The provider http://127.0.0.1:{port} could not be reached", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(world.Browser.Invocations());
+    }
+
+    [Fact]
     public async Task GetToken_FixedListenPortInUse_FailsWithAClearError()
     {
         await using var world = await LoginWorld.StartAsync();

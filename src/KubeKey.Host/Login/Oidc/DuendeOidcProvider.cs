@@ -19,14 +19,17 @@ internal sealed class DuendeOidcProvider : IOidcProvider
 
     private readonly KubeKeySettings _settings;
     private readonly HttpMessageHandler _http;
+    private readonly TextWriter _stderr;
     private readonly ILogger _log;
     private readonly IdTokenValidator _validator;
     private OidcClient? _client;
 
-    public DuendeOidcProvider(KubeKeySettings settings, HttpMessageHandler http, TimeProvider clock, ILogger log)
+    public DuendeOidcProvider(
+        KubeKeySettings settings, HttpMessageHandler http, TimeProvider clock, TextWriter stderr, ILogger log)
     {
         _settings = settings;
         _http = http;
+        _stderr = stderr;
         _log = log;
         _validator = new IdTokenValidator(clock);
     }
@@ -146,6 +149,7 @@ internal sealed class DuendeOidcProvider : IOidcProvider
 
     private async Task<T> CallAsync<T>(Func<Task<T>> call)
     {
+        using var notice = SlowWaitNotice.Start(_stderr, $"{Issuer} to answer", BackchannelTimeout);
         try
         {
             return await call().ConfigureAwait(false);
