@@ -136,8 +136,32 @@ internal sealed class SecretServiceTokenCache : ITokenCache, ILegacyKeyringReade
     /// Whether a Secret Service answers on the session bus; see
     /// <see cref="SecretServicePlugin.IsAvailableAsync"/>.
     /// </summary>
-    public ValueTask<string?> ProbeAsync(CancellationToken cancellationToken) =>
-        SecretServicePlugin.ProbeAsync(_context, cancellationToken);
+    // The probe opens the connection this cache then reads through, so choosing the keyring
+    // automatically costs no second connection on the cache-hit path, which runs on every kubectl
+    // command. Opening the session proves the service answers, as a ping would.
+    public async ValueTask<string?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        if (SessionBusAddress.Resolve(_context) is null)
+        {
+            return SecretServiceErrors.NoBusAddress().Message;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(SecretServiceTimeouts.Probe);
+        try
+        {
+            await ConnectAsync(deadline.Token).WaitAsync(deadline.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (TokenCacheException e)
+        {
+            return e.Message;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SecretServiceErrors.NoAnswer("OpenSession", SecretServiceTimeouts.Probe).Message;
+        }
+    }
 
     public void Dispose()
     {
