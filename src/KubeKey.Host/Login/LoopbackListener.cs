@@ -141,7 +141,7 @@ internal sealed class LoopbackListener : IAsyncDisposable
                 var response = await RespondAsync(head, handler, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await WriteAsync(stream, response, head.Method == "HEAD", cancellationToken).ConfigureAwait(false);
+                    await WriteAsync(stream, response, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -168,7 +168,8 @@ internal sealed class LoopbackListener : IAsyncDisposable
             return LoopbackResponse.MisdirectedRequest();
         }
 
-        if (head.Method is not ("GET" or "HEAD"))
+        // GET alone: a HEAD or a prefetch must never consume the one callback a login accepts.
+        if (head.Method != "GET")
         {
             return LoopbackResponse.MethodNotAllowed();
         }
@@ -202,7 +203,7 @@ internal sealed class LoopbackListener : IAsyncDisposable
     }
 
     private static async Task WriteAsync(
-        NetworkStream stream, LoopbackResponse response, bool headOnly, CancellationToken cancellationToken)
+        NetworkStream stream, LoopbackResponse response, CancellationToken cancellationToken)
     {
         var body = response.Html is null ? [] : Encoding.UTF8.GetBytes(response.Html);
         var head = new StringBuilder()
@@ -223,11 +224,7 @@ internal sealed class LoopbackListener : IAsyncDisposable
 
         head.Append("\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), cancellationToken).ConfigureAwait(false);
-        if (!headOnly)
-        {
-            await stream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
-        }
-
+        await stream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -75,11 +75,14 @@ public sealed class LoopbackListenerTests : IAsyncLifetime
         Assert.StartsWith("HTTP/1.1 421 ", response, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Serve_Post_RefusedWithMethodNotAllowed()
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("HEAD")]
+    [InlineData("OPTIONS")]
+    public async Task Serve_MethodOtherThanGet_RefusedWithMethodNotAllowed(string method)
     {
         var response = await SendAsync(
-            $"POST /ok HTTP/1.1\r\nHost: 127.0.0.1:{_listener.Port}\r\nContent-Length: 0\r\n\r\n");
+            $"{method} /ok HTTP/1.1\r\nHost: 127.0.0.1:{_listener.Port}\r\nContent-Length: 0\r\n\r\n");
 
         Assert.StartsWith("HTTP/1.1 405 ", response, StringComparison.Ordinal);
     }
