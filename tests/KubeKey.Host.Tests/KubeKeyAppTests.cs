@@ -87,6 +87,30 @@ public sealed class KubeKeyAppTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_HelpWithoutAVerb_ListsTheVerbsOnStderr()
+    {
+        var exitCode = await _host.RunAsync("--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, _host.Stdout);
+        foreach (var verb in new[] { "get-token", "version", "templates", "doctor" })
+        {
+            Assert.Contains($"  {verb} ", _host.Stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_HelpOfGetToken_ListsItsFlagsOnStderr()
+    {
+        var exitCode = await _host.RunAsync("get-token", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(string.Empty, _host.Stdout);
+        Assert.Contains("--oidc-issuer-url", _host.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--authentication-timeout-sec", _host.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_ProfileGiven_UsesItsOwnCacheEntry()
     {
         await _host.StoreAsync(HostHarness.Entry(DateTimeOffset.UtcNow.AddHours(1)), "--profile", "admin");

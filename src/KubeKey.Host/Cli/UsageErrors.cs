@@ -11,7 +11,9 @@ internal static class UsageErrors
         var list = errors.ToList();
         if (list.Any(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError))
         {
-            stderr.WriteLine(HelpText.AutoBuild(result, h => h, e => e));
+            // With no verb chosen, the help lists the verbs; with one, that verb's flags.
+            var topLevel = result.TypeInfo.Current == typeof(NullInstance);
+            stderr.WriteLine(HelpText.AutoBuild(result, h => h, e => e, verbsIndex: topLevel));
             return 0;
         }
 
