@@ -2,8 +2,13 @@
 // Usage: node provider.mjs [--port N | N] [--config FILE] [--max-seconds N] [--ignore-stdin]
 // Prints one JSON line on stdout when it listens; everything else goes to stderr. It exits when
 // stdin closes (unless --ignore-stdin) and after --max-seconds (default 600) in any case.
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { accountFinder } from './lib/accounts.mjs';
 import { abortFaults, callbackFaults, tokenFaults } from './lib/faults.mjs';
@@ -40,13 +45,29 @@ if (settings.watchStdin) {
 
 const { default: Provider } = await import('oidc-provider');
 
-const server = createServer();
+// With https, a certificate for 127.0.0.1 from a CA no system trusts, as a company's private CA
+// would be: clients must be told to trust its ca_file.
+let caFile;
+let server;
+if (settings.https) {
+  const folder = mkdtempSync(join(tmpdir(), 'kubekey-provider-'));
+  const keyFile = join(folder, 'server.key');
+  caFile = join(folder, 'ca.crt');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', keyFile, '-out', caFile, '-days', '1', '-subj', '/CN=kubekey-test-provider',
+    '-addext', 'subjectAltName=IP:127.0.0.1',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  server = createHttpsServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) });
+} else {
+  server = createHttpServer();
+}
 await new Promise((resolve, reject) => {
   server.once('error', reject);
   server.listen(settings.port, '127.0.0.1', resolve);
 }).catch((error) => fail(`cannot listen on 127.0.0.1:${settings.port} (${error.code}); `
   + 'pick another port or pass 0 for an ephemeral one.'));
-const issuer = `http://127.0.0.1:${server.address().port}`;
+const issuer = `${settings.https ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingJwk = {
@@ -127,4 +148,5 @@ process.stdout.write(`${JSON.stringify({
   pid: process.pid,
   public_client_id: settings.publicClientId,
   confidential_client: confidential,
+  ...(caFile ? { ca_file: caFile } : {}),
 })}\n`);

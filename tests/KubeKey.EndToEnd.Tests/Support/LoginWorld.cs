@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using KubeKey.Core.Exec;
 using Microsoft.IdentityModel.Tokens;
@@ -15,8 +17,6 @@ internal sealed class LoginWorld : IAsyncDisposable
 {
     /// <summary>How long one kubectl or kubekey run may take before the test fails.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
-
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     private LoginWorld(OidcProvider provider, ApiServer server, InstalledKubeKey kubekey, BrowserDriver browser)
     {
@@ -39,11 +39,12 @@ internal sealed class LoginWorld : IAsyncDisposable
         OidcProviderOptions? options = null, BrowserDriver? browser = null, string? audience = null)
     {
         var provider = await OidcProvider.StartAsync(options);
-        var jwksUri = await JwksUriAsync(provider);
+        var http = HttpFor(provider);
+        var jwksUri = await JwksUriAsync(http, provider);
         var server = await ApiServer.StartAsync(
             provider.Issuer,
             audience ?? provider.PublicClientId,
-            async token => new JsonWebKeySet(await Http.GetStringAsync(jwksUri, token)).GetSigningKeys());
+            async token => new JsonWebKeySet(await http.GetStringAsync(jwksUri, token)).GetSigningKeys());
         return new LoginWorld(provider, server, new InstalledKubeKey(), browser ?? new BrowserDriver());
     }
 
@@ -139,9 +140,35 @@ internal sealed class LoginWorld : IAsyncDisposable
         return environment;
     }
 
-    private static async Task<Uri> JwksUriAsync(OidcProvider provider)
+    // The API server stand-in fetches the provider's keys as kube-apiserver would: trusting the
+    // provider's private CA when it has one.
+    private static HttpClient HttpFor(OidcProvider provider)
     {
-        var discovery = await Http.GetFromJsonAsync<JsonElement>(provider.DiscoveryUrl);
+        var handler = new SocketsHttpHandler();
+        if (provider.CaFile is { } caFile)
+        {
+            var ca = X509Certificate2.CreateFromPem(File.ReadAllText(caFile));
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            {
+                if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0)
+                {
+                    return false;
+                }
+
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                return chain.Build(new X509Certificate2(certificate));
+            };
+        }
+
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    private static async Task<Uri> JwksUriAsync(HttpClient http, OidcProvider provider)
+    {
+        var discovery = await http.GetFromJsonAsync<JsonElement>(provider.DiscoveryUrl);
         return new Uri(discovery.GetProperty("jwks_uri").GetString()!);
     }
 }

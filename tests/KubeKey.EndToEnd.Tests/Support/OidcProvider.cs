@@ -27,6 +27,7 @@ internal sealed class OidcProvider : IAsyncDisposable
         var confidential = ready.GetProperty("confidential_client");
         ConfidentialClientId = confidential.GetProperty("client_id").GetString()!;
         ConfidentialClientSecret = confidential.GetProperty("client_secret").GetString()!;
+        CaFile = ready.TryGetProperty("ca_file", out var caFile) ? caFile.GetString() : null;
     }
 
     /// <summary>The issuer exactly as the provider names it, e.g. <c>http://127.0.0.1:40123</c>.</summary>
@@ -48,6 +49,9 @@ internal sealed class OidcProvider : IAsyncDisposable
     /// The confidential client's secret, sent as <see cref="OidcProviderOptions.ConfidentialAuthMethod"/>.
     /// </summary>
     public string ConfidentialClientSecret { get; }
+
+    /// <summary>The PEM file of the CA behind its certificate, when it serves https; else null.</summary>
+    public string? CaFile { get; }
 
     /// <summary>The options it was started with.</summary>
     public OidcProviderOptions Options { get; }

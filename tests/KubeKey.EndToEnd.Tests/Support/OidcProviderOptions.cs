@@ -59,6 +59,9 @@ internal sealed record OidcProviderOptions
     /// <summary>The provider exits by itself after this long, whatever happens to the test.</summary>
     public TimeSpan MaxLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Serve https with a certificate from a private CA (<see cref="OidcProvider.CaFile"/>).</summary>
+    public bool Https { get; init; }
+
     /// <summary>How long to wait for the provider to listen.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -82,6 +85,7 @@ internal sealed record OidcProviderOptions
             ["abortErrorDescription"] = AbortErrorDescription ?? "",
             ["callbackState"] = CallbackState ?? "",
             ["callbackIssuer"] = CallbackIssuer ?? "",
+            ["https"] = Https,
         };
         return settings.ToJsonString();
     }

@@ -59,6 +59,8 @@ export async function drive(url, options, log) {
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: options.stepTimeoutMs,
+      // The test provider's https mode uses a private CA; this browser only ever visits loopback.
+      ignoreHTTPSErrors: true,
     });
     // Nothing leaves the machine: the provider's dev pages import a web font, and a page that
     // loads third-party content must show up in the result rather than reach the network.

@@ -31,6 +31,7 @@ const DEFAULTS = {
   refreshOmitsIdToken: false,
   callbackState: '',
   callbackIssuer: '',
+  https: false,
 };
 
 // TEST_MODE is a comma-separated list of shortcuts, handy from a shell.
