@@ -74,11 +74,13 @@ public sealed class LoginOptionsTests
 
         var untrusted = await world.KubeKeyAsync(world.FlagArgs());
         var fromFile = await world.KubectlAsync(world.FlagsKubeconfig($"--certificate-authority={caFile}"));
-        var fromData = await world.KubeKeyAsync(world.FlagArgs($"--certificate-authority-data={caData}", "--force-refresh"));
+        var fromData = await world.KubeKeyAsync(
+            world.FlagArgs($"--certificate-authority-data={caData}", "--force-refresh"));
 
         Assert.StartsWith("https://127.0.0.1:", world.Provider.Issuer, StringComparison.Ordinal);
         Assert.Equal(1, untrusted.ExitCode);
-        Assert.Contains($"The provider {world.Provider.Issuer} could not be reached", untrusted.Stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            $"The provider {world.Provider.Issuer} could not be reached", untrusted.Stderr, StringComparison.Ordinal);
         Assert.True(fromFile.ExitCode == 0, fromFile + world.Browser.Stderr);
         Assert.True(fromData.ExitCode == 0, fromData.ToString());
         Assert.Single(world.Browser.Invocations());

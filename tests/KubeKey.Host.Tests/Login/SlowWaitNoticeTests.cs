@@ -28,7 +28,8 @@ public sealed class SlowWaitNoticeTests
             await written.Task.WaitAsync(TimeSpan.FromSeconds(10));
         }
 
-        Assert.Equal($"kubekey: waiting for the keyring (giving up after 20 s)…{Environment.NewLine}", stderr.ToString());
+        Assert.Equal(
+            $"kubekey: waiting for the keyring (giving up after 20 s)…{Environment.NewLine}", stderr.ToString());
     }
 
     private sealed class NotifyingWriter(TextWriter inner, TaskCompletionSource written) : TextWriter
