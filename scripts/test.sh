@@ -33,8 +33,9 @@ for project in tests/*.Tests; do
   fi
 done
 
-# The plain closing line CI reads: totals over every project's results.
+# The plain closing line CI reads: totals over every project's results. Skipped tests (other
+# operating systems' keyrings) are counted as total minus executed: trx has no skip counter.
 cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
   { for (i = 1; i <= NF; i++) { split($i, kv, "=\""); gsub(/"/, "", kv[2]); n[kv[1]] += kv[2] } }
-  END { printf "%d passed, %d failed, %d skipped\n", n["passed"], n["failed"], n["notExecuted"] }'
+  END { printf "%d passed, %d failed, %d skipped\n", n["passed"], n["failed"], n["total"] - n["executed"] }'
 exit $status
