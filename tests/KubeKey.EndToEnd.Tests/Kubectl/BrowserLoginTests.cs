@@ -69,22 +69,32 @@ public sealed class BrowserLoginTests
     }
 
     [Fact]
-    public async Task Kubectl_ShortLivedIdToken_RefreshedWithoutTheBrowser()
+    public async Task Kubectl_ShortLivedIdToken_RefreshedWithoutTheBrowserAndTheRotatedTokenKept()
     {
         await using var world = await LoginWorld.StartAsync(
             new OidcProviderOptions { IdTokenLifetime = TimeSpan.FromSeconds(10) });
         var kubeconfig = world.FlagsKubeconfig();
         var first = await world.KubectlAsync(kubeconfig);
+        var loggedIn = await ReadCachedAsync(world);
 
         // A 10 s token is renewed 2 s before it expires (a fifth of its life): wait past that.
         await Task.Delay(TimeSpan.FromSeconds(9));
         var second = await world.KubectlAsync(kubeconfig);
+        var refreshed = await ReadCachedAsync(world);
+
+        // The provider retires a refresh token once used and revokes the grant when it sees it
+        // again: this refresh works only if the rotated one was stored.
+        var third = await world.KubeKeyAsync(world.FlagArgs("--force-refresh"));
 
         Assert.True(first.ExitCode == 0, first + world.Browser.Stderr);
         Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.True(third.ExitCode == 0, third.ToString());
         Assert.Single(world.Browser.Invocations());
         Assert.Equal(2, world.Server.AcceptedTokens.Count);
         Assert.NotEqual(world.Server.AcceptedTokens[0], world.Server.AcceptedTokens[1]);
+        Assert.NotNull(loggedIn?.RefreshToken);
+        Assert.NotNull(refreshed?.RefreshToken);
+        Assert.NotEqual(loggedIn.RefreshToken, refreshed.RefreshToken);
     }
 
     [Fact]
