@@ -56,6 +56,7 @@ public sealed class BrowserLoginTests : IDisposable
         Assert.Equal(
             $"http://127.0.0.1:{_provider.RedirectUri!.Port}/callback", _provider.RedirectUri.AbsoluteUri);
         browser.Verify(b => b.OpenAsync(It.IsAny<Uri>(), It.IsAny<CancellationToken>()), Times.Once());
+        await AssertClosedAsync(_provider.RedirectUri.Port);
     }
 
     [Fact]
@@ -104,6 +105,7 @@ public sealed class BrowserLoginTests : IDisposable
 
         Assert.Contains("came from issuer 'https://evil.example'", error.Message, StringComparison.Ordinal);
         Assert.Empty(_provider.Redeemed);
+        await AssertClosedAsync(_provider.RedirectUri!.Port);
     }
 
     [Fact]
@@ -121,6 +123,14 @@ public sealed class BrowserLoginTests : IDisposable
             _stderr.ToString(),
             StringComparison.Ordinal);
         browser.Verify(b => b.OpenAsync(It.IsAny<Uri>(), It.IsAny<CancellationToken>()), Times.Never());
+    }
+
+    // RFC 8252 §8.3: the listener exists only for the login.
+    private static async Task AssertClosedAsync(int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(
+            () => client.ConnectAsync(IPAddress.Loopback, port));
     }
 
     private Mock<IBrowserLauncher> Browser(Func<Uri, Task> visit)
