@@ -62,7 +62,8 @@ public static class SettingDefinitions
         new("skipOpenBrowser", SettingKind.Flag, "skip-open-browser", ["KUBEKEY_SKIP_OPEN_BROWSER"], "false");
 
     public static readonly SettingDefinition CertificateAuthorities =
-        new("certificateAuthorities", SettingKind.List, "certificate-authority", ["KUBEKEY_CERTIFICATE_AUTHORITY"], null);
+        new("certificateAuthorities", SettingKind.List, "certificate-authority",
+            ["KUBEKEY_CERTIFICATE_AUTHORITY"], null);
 
     public static readonly SettingDefinition CertificateAuthorityData =
         new("certificateAuthorityData", SettingKind.List, "certificate-authority-data",

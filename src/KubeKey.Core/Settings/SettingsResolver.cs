@@ -21,7 +21,8 @@ public static class SettingsResolver
         Resolve(SettingsLoader.LoadLayers(input), input.GetEnvironmentVariable);
 
     /// <summary>Resolves settings from layers, lowest precedence first.</summary>
-    public static KubeKeySettings Resolve(IReadOnlyList<SettingsLayer> layers, Func<string, string?> getEnvironmentVariable)
+    public static KubeKeySettings Resolve(
+        IReadOnlyList<SettingsLayer> layers, Func<string, string?> getEnvironmentVariable)
     {
         var reader = new LayerReader(layers);
         var paths = new PlatformPaths(getEnvironmentVariable);
@@ -33,10 +34,13 @@ public static class SettingsResolver
             ClientId = reader.Text(SettingDefinitions.ClientId),
             ClientSecret = reader.Text(SettingDefinitions.ClientSecret),
             ExtraScopes = reader.List(SettingDefinitions.ExtraScopes),
-            AuthParams = new SortedDictionary<string, string>(reader.Map(SettingDefinitions.AuthParams), StringComparer.Ordinal),
+            AuthParams = new SortedDictionary<string, string>(
+                reader.Map(SettingDefinitions.AuthParams), StringComparer.Ordinal),
             Profile = reader.Text(SettingDefinitions.Profile),
             Cache = reader.Text(SettingDefinitions.Cache),
-            CacheDirectory = reader.Text(SettingDefinitions.CacheDir) is { } dir ? Path.GetFullPath(dir) : paths.CacheDirectory,
+            CacheDirectory = reader.Text(SettingDefinitions.CacheDir) is { } dir
+                ? Path.GetFullPath(dir)
+                : paths.CacheDirectory,
             DataDirectory = paths.DataDirectory,
             PluginDirectories = [.. reader.List(SettingDefinitions.PluginDirs).Select(Path.GetFullPath)],
             Browser = reader.Text(SettingDefinitions.Browser)!,
@@ -50,7 +54,8 @@ public static class SettingsResolver
             RedirectHostname = reader.Text(SettingDefinitions.RedirectHostname),
             LoginTimeout = TimeSpan.FromSeconds(reader.Seconds(SettingDefinitions.LoginTimeout)),
             SkipOpenBrowser = reader.Flag(SettingDefinitions.SkipOpenBrowser),
-            CertificateAuthorities = [.. reader.List(SettingDefinitions.CertificateAuthorities).Select(Path.GetFullPath)],
+            CertificateAuthorities =
+                [.. reader.List(SettingDefinitions.CertificateAuthorities).Select(Path.GetFullPath)],
             CertificateAuthorityData = reader.List(SettingDefinitions.CertificateAuthorityData),
             LogLevel = reader.Text(SettingDefinitions.LogLevel)!,
             LogFile = reader.Text(SettingDefinitions.LogFile),
@@ -88,7 +93,8 @@ public static class SettingsResolver
 
         if (!string.IsNullOrEmpty(issuer.Query) || !string.IsNullOrEmpty(issuer.Fragment))
         {
-            throw ConfigurationException.InvalidIssuer(settings.IssuerUrl, "has a query or fragment, which an issuer never has.");
+            throw ConfigurationException.InvalidIssuer(
+                settings.IssuerUrl, "has a query or fragment, which an issuer never has.");
         }
     }
 

@@ -51,7 +51,9 @@ internal sealed class GetTokenOptions : CommonOptions
     [Option("listen-address", HelpText = "host:port the login listener binds (default 127.0.0.1:0, any free port).")]
     public string? ListenAddress { get; set; }
 
-    [Option("oidc-redirect-url-hostname", HelpText = "Host in the redirect URI: the listen host (default) or localhost.")]
+    [Option(
+        "oidc-redirect-url-hostname",
+        HelpText = "Host in the redirect URI: the listen host (default) or localhost.")]
     public string? RedirectHostname { get; set; }
 
     [Option("authentication-timeout-sec", HelpText = "How long a browser login may take (default 180s).")]
