@@ -3,7 +3,7 @@
 // Prints one JSON line on stdout when it listens; everything else goes to stderr. It exits when
 // stdin closes (unless --ignore-stdin) and after --max-seconds (default 600) in any case.
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 
 import { accountFinder } from './lib/accounts.mjs';
 import { abortFaults, callbackFaults, tokenFaults } from './lib/faults.mjs';
+import { rsaPrivateKey } from './lib/keys.mjs';
 import { loadSettings } from './lib/settings.mjs';
 
 // oidc-provider prints notices with console.info, i.e. on stdout, which belongs to the ready
@@ -69,7 +70,7 @@ await new Promise((resolve, reject) => {
   + 'pick another port or pass 0 for an ephemeral one.'));
 const issuer = `${settings.https ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
 
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const privateKey = rsaPrivateKey();
 const signingJwk = {
   ...privateKey.export({ format: 'jwk' }),
   kid: randomBytes(8).toString('hex'),

@@ -122,11 +122,13 @@ internal sealed class OidcProvider : IAsyncDisposable
         }
         catch (Exception ex)
         {
+            var state = process.HasExited ? $"it had exited with code {process.ExitCode}" : "it was still running";
             Stop(process);
             process.Dispose();
             if (ex is TimeoutException)
             {
-                throw StartFailed($"it did not listen within {options.StartTimeout.TotalSeconds} s", stderr);
+                throw StartFailed(
+                    $"it did not listen within {options.StartTimeout.TotalSeconds} s ({state})", stderr);
             }
 
             throw;

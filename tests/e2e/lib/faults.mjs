@@ -1,9 +1,11 @@
 // Koa middleware that makes the real provider misbehave on purpose, for negative tests. The
 // provider signs with a key this process generated, so an ID token can be re-signed with changed
 // claims and still verify: only the one fault under test is wrong.
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { sign } from 'node:crypto';
 
-const FOREIGN_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+import { rsaPrivateKey } from './keys.mjs';
+
+const FOREIGN_KEY = rsaPrivateKey();
 
 function b64(value) {
   return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value))
