@@ -132,10 +132,7 @@ internal sealed class SecretServiceTokenCache : ITokenCache, ILegacyKeyringReade
         return secrets.TryGetValue(items[0], out var secret) ? Encoding.UTF8.GetString(secret) : null;
     }
 
-    /// <summary>
-    /// Whether a Secret Service answers on the session bus; see
-    /// <see cref="SecretServicePlugin.IsAvailableAsync"/>.
-    /// </summary>
+    /// <summary>Whether a Secret Service answers on the session bus, within about a second.</summary>
     // The probe opens the connection this cache then reads through, so choosing the keyring
     // automatically costs no second connection on the cache-hit path, which runs on every kubectl
     // command. Opening the session proves the service answers, as a ping would.

@@ -35,7 +35,7 @@ internal sealed class GetTokenCommand
             _environment.StdinIsTerminal);
         SettingsResolver.RequireIdentity(settings);
         var key = CacheKeyFactory.Create(settings);
-        var catalog = TokenCacheSetup.CreateCatalog(_environment, settings, log);
+        var catalog = PluginCatalog.ForHost(_environment, settings, log);
         var selection = await TokenCacheSetup
             .OpenAsync(_environment, settings, catalog, exec.Interactive, log, CancellationToken.None)
             .ConfigureAwait(false);

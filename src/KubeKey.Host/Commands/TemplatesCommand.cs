@@ -67,18 +67,11 @@ internal sealed class TemplatesCommand
 
     private ITemplateSource LoadSource(KubeKeySettings settings, ILogger log)
     {
-        string[] roots =
-            [.. settings.PluginDirectories, Path.Combine(_environment.BaseDirectory, "plugins")];
-        var catalog = new PluginCatalog(roots, new McMasterPluginLoader(), log);
-        var plugin = catalog.Load(PluginSlot.Templates, settings.Templates);
+        var plugin = PluginCatalog.ForHost(_environment, settings, log).Load(PluginSlot.Templates, settings.Templates);
         log.Debug("Templates: {Plugin} {Version}", plugin.Metadata.Name, plugin.Metadata.Version);
 
-        var context = new PluginContext(
-            settings,
-            plugin.Metadata.Name,
-            _environment.StdinIsTerminal,
-            new SerilogPluginLog(log, plugin.Metadata.Name),
-            _environment.GetEnvironmentVariable);
+        var context = PluginContext.For(
+            plugin, settings, _environment.StdinIsTerminal, log, _environment.GetEnvironmentVariable);
 
         // Dumping is an optional capability: a renderer may be unable to, and still render logins.
         return plugin.Registry.TemplateRenderer!(context) as ITemplateSource

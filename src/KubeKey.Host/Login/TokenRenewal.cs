@@ -3,7 +3,6 @@ using KubeKey.Core.Caching;
 using KubeKey.Core.Exec;
 using KubeKey.Core.Settings;
 using KubeKey.Host.Caching;
-using KubeKey.Host.Logging;
 using KubeKey.Host.Login.Oidc;
 using KubeKey.Host.Plugins;
 using Serilog;
@@ -190,9 +189,8 @@ internal sealed class TokenRenewal
         {
             var plugin = _catalog.Load(slot, name);
             _log.Debug("{Slot} plugin: {Plugin} {Version}", slot, plugin.Metadata.Name, plugin.Metadata.Version);
-            var context = new PluginContext(
-                _settings, plugin.Metadata.Name, _exec.Interactive,
-                new SerilogPluginLog(_log, plugin.Metadata.Name), _environment.GetEnvironmentVariable);
+            var context = PluginContext.For(
+                plugin, _settings, _exec.Interactive, _log, _environment.GetEnvironmentVariable);
             return create(plugin.Registry, context);
         }
         catch (PluginException e)

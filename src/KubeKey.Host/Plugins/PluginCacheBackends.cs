@@ -1,5 +1,4 @@
 using KubeKey.Core.Settings;
-using KubeKey.Host.Logging;
 using Serilog;
 
 namespace KubeKey.Host.Plugins;
@@ -30,12 +29,7 @@ internal sealed class PluginCacheBackends : ICacheBackends
     public CacheBackend Open(string name)
     {
         var plugin = _catalog.Load(PluginSlot.Cache, name);
-        var context = new PluginContext(
-            _settings,
-            plugin.Metadata.Name,
-            _interactive,
-            new SerilogPluginLog(_log, plugin.Metadata.Name),
-            _getEnvironmentVariable);
+        var context = PluginContext.For(plugin, _settings, _interactive, _log, _getEnvironmentVariable);
         var cache = plugin.Registry.TokenCache!(context);
         return new CacheBackend(
             PluginCatalog.ShortName(PluginSlot.Cache, plugin.Metadata.Name), plugin.Metadata, cache);

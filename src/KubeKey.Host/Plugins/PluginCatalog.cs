@@ -25,6 +25,16 @@ internal sealed class PluginCatalog
         _log = log;
     }
 
+    /// <summary>
+    /// The catalog of a run: the folders the settings name, then the plugins folder beside the host.
+    /// </summary>
+    public static PluginCatalog ForHost(
+        HostEnvironment environment, Core.Settings.KubeKeySettings settings, ILogger log)
+    {
+        string[] roots = [.. settings.PluginDirectories, Path.Combine(environment.BaseDirectory, "plugins")];
+        return new PluginCatalog(roots, new McMasterPluginLoader(), log);
+    }
+
     /// <summary>Loads the plugin <paramref name="name"/> and returns its registration for <paramref name="slot"/>.</summary>
     /// <exception cref="PluginException">Unknown, broken, incompatible, unsupported here, or not for this slot.</exception>
     public LoadedPlugin Load(PluginSlot slot, string name)

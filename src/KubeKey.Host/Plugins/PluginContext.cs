@@ -24,6 +24,20 @@ internal sealed class PluginContext : IPluginContext
         Log = log;
     }
 
+    /// <summary>The context for <paramref name="plugin"/>, its log tagged with the plugin's name.</summary>
+    public static PluginContext For(
+        LoadedPlugin plugin,
+        KubeKeySettings settings,
+        bool interactive,
+        Serilog.ILogger log,
+        Func<string, string?> getEnvironmentVariable) =>
+        new(
+            settings,
+            plugin.Metadata.Name,
+            interactive,
+            new Logging.SerilogPluginLog(log, plugin.Metadata.Name),
+            getEnvironmentVariable);
+
     public string CacheDirectory => _settings.CacheDirectory;
 
     public string DataDirectory => _settings.DataDirectory;

@@ -17,7 +17,7 @@ internal static class TokenCacheSetup
         OpenAsync(
             environment,
             settings,
-            CreateCatalog(environment, settings, log),
+            PluginCatalog.ForHost(environment, settings, log),
             interactive,
             log,
             cancellationToken);
@@ -43,15 +43,8 @@ internal static class TokenCacheSetup
     public static TokenCacheSelector CreateSelector(
         HostEnvironment environment, KubeKeySettings settings, bool interactive, ILogger log)
     {
-        var catalog = CreateCatalog(environment, settings, log);
+        var catalog = PluginCatalog.ForHost(environment, settings, log);
         var backends = new PluginCacheBackends(catalog, settings, interactive, environment.GetEnvironmentVariable, log);
         return new TokenCacheSelector(backends, CachePreferences.ForCurrentPlatform(), log);
-    }
-
-    /// <summary>The catalog over the plugin folders the settings name and the one beside the host.</summary>
-    public static PluginCatalog CreateCatalog(HostEnvironment environment, KubeKeySettings settings, ILogger log)
-    {
-        string[] roots = [.. settings.PluginDirectories, Path.Combine(environment.BaseDirectory, "plugins")];
-        return new PluginCatalog(roots, new McMasterPluginLoader(), log);
     }
 }
